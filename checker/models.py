@@ -1,0 +1,237 @@
+"""The data plancheck works on: a parsed Plan, and the Report the rules make of it.
+
+Every model is a frozen pydantic model that forbids unknown keys, so a canonical
+plan read back from JSON or YAML is checked as strictly as one we build. Text
+fields are plain strings (the JSON contract of ``../shared/eval/evaluate.py``
+reads ``text``, ``owner``, ``target`` and ``due`` as strings); each has a sibling
+``*_spans`` field that says where its pieces stand in the source file.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SectionKind = Literal["priority", "key"]
+DueStatus = Literal[
+    "date",  # a day, month and year
+    "month",  # a month and year
+    "complete",  # Complete / Completed
+    "complete-ongoing",  # "Completed and ongoing": done, yet still going on
+    "missing",  # no target at all
+    "open-ended",  # Ongoing, Continuous, As required
+    "relative",  # "within 6 months", "18-24 post Royal Assent": no anchor date
+    "truncated",  # "January 2", "January :": cut off by the export
+    "no-year",  # "December": a month with no year
+    "unrecognised",  # text we could not read as a date at all
+]
+OwnerSource = Literal["own", "lead-in", "group", "none"]
+UnplacedKind = Literal["repeated-text", "stray-fragment", "unassigned"]
+Severity = Literal["error", "warning", "info"]
+Verdict = Literal["pass", "warn", "fail"]
+Criterion = Literal["O", "T", "S", "M", "R", "A", "P"]
+CRITERIA: tuple[str, ...] = ("O", "T", "S", "M", "R", "A")
+
+
+class Model(BaseModel):
+    """Base: frozen, strict about keys."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Span(Model):
+    """A stretch of the source: 1-based line and column; the end column is exclusive."""
+
+    line: int = Field(ge=1)
+    column: int = Field(ge=1)
+    end_line: int = Field(ge=1)
+    end_column: int = Field(ge=1)
+    where: str | None = Field(
+        default=None, description="native location for non-text inputs, e.g. 'table 1, row 4'"
+    )
+
+
+Spans = tuple[Span, ...]
+
+
+class HeaderFact(Model):
+    """A fact from the plan's header block, as printed and normalised."""
+
+    text: str
+    value: str | None = Field(default=None, description="ISO date or range where one was read")
+    spans: Spans = ()
+
+
+class Header(Model):
+    establishment: HeaderFact | None = None
+    submitted: HeaderFact | None = None
+    inspection: HeaderFact | None = None
+    published: HeaderFact | None = None
+
+
+class Column(Model):
+    role: Literal["ref", "concern", "category", "action", "owner", "target", "other"]
+    title: str
+    spans: Spans = ()
+
+
+class LeadIn(Model):
+    """A sentence that only introduces the steps below it ("... will improve X by:")."""
+
+    text: str
+    spans: Spans = ()
+    owner: str | None = None
+    owner_spans: Spans = ()
+
+
+class Action(Model):
+    """One step of the response, with its owner and target date."""
+
+    id: str = Field(description="stable within a plan: R<rec>.A<action>")
+    text: str
+    spans: Spans = ()
+    step: str | None = Field(default=None, description="the step's printed number, if any")
+    step_spans: Spans = ()
+    owner: str | None = None
+    owner_spans: Spans = ()
+    owner_source: OwnerSource = "none"
+    target: str | None = None
+    target_spans: Spans = ()
+    due: str | None = Field(default=None, description="YYYY-MM, YYYY-MM-DD, 'complete' or null")
+    due_status: DueStatus = "missing"
+    notes: tuple[str, ...] = Field(
+        default=(), description="how the parser read a quirk of the layout (codes, see parse/)"
+    )
+
+
+class Recommendation(Model):
+    id: str = Field(description="stable within a plan: R<n>")
+    ref: str | None = None
+    ref_spans: Spans = ()
+    section: SectionKind | None = None
+    concern: str = ""
+    concern_spans: Spans = ()
+    category: str | None = Field(default=None, description="Agreed / Partly agreed / Not agreed")
+    category_spans: Spans = ()
+    leadins: tuple[LeadIn, ...] = ()
+    actions: tuple[Action, ...] = ()
+
+
+class SectionHeading(Model):
+    kind: SectionKind | None
+    title: str
+    spans: Spans = ()
+
+
+class Unplaced(Model):
+    """Text of the response table the parser could not give to a field."""
+
+    kind: UnplacedKind
+    text: str
+    spans: Spans = ()
+    reason: str
+
+
+class Plan(Model):
+    """One plan document."""
+
+    source: str = Field(description="path as given, or '-' for standard input")
+    reader: str = "text"
+    header: Header = Header()
+    preamble: tuple[HeaderFact, ...] = Field(
+        default=(), description="lines before the response table that are not header facts"
+    )
+    columns: tuple[Column, ...] = ()
+    sections: tuple[SectionHeading, ...] = ()
+    recommendations: tuple[Recommendation, ...] = ()
+    unplaced: tuple[Unplaced, ...] = ()
+
+    def actions(self) -> list[tuple[Recommendation, Action]]:
+        """Every action with the recommendation it answers, in document order."""
+        return [(rec, act) for rec in self.recommendations for act in rec.actions]
+
+
+# ---------------------------------------------------------------- the report
+
+
+class Finding(Model):
+    """What one rule found in one place."""
+
+    code: str
+    name: str
+    criterion: Criterion
+    severity: Severity
+    message: str
+    words: tuple[str, ...] = Field(default=(), description="the words that triggered the rule")
+    spans: Spans = Field(default=(), description="where those words are")
+    action: str | None = Field(default=None, description="the action's id, for action findings")
+    recommendation: str | None = None
+    source: str = ""
+    fingerprint: str = Field(default="", description="stable across edits that move lines")
+
+
+class ActionReport(Model):
+    id: str
+    step: str | None = None
+    text: str
+    spans: Spans = ()
+    owner: str | None = None
+    owner_source: OwnerSource = "none"
+    target: str | None = None
+    due: str | None = None
+    due_status: DueStatus = "missing"
+    criteria: dict[str, Verdict]
+    score: float = Field(ge=0, le=100)
+    findings: tuple[Finding, ...] = ()
+
+
+class RecommendationReport(Model):
+    id: str
+    ref: str | None = None
+    section: SectionKind | None = None
+    category: str | None = None
+    concern: str = ""
+    spans: Spans = ()
+    score: float | None = Field(default=None, ge=0, le=100)
+    actions: tuple[ActionReport, ...] = ()
+    findings: tuple[Finding, ...] = ()
+
+
+class FileReport(Model):
+    source: str
+    establishment: str | None = None
+    submitted: str | None = None
+    score: float | None = Field(default=None, ge=0, le=100)
+    recommendations: tuple[RecommendationReport, ...] = ()
+    findings: tuple[Finding, ...] = Field(default=(), description="findings about the plan as a whole")
+    counts: dict[str, int] = Field(default_factory=dict, description="findings per criterion")
+    cached: bool = False
+
+
+class FileError(Model):
+    source: str
+    message: str
+
+
+class Summary(Model):
+    files: int = 0
+    actions: int = 0
+    findings: int = 0
+    by_severity: dict[str, int] = Field(default_factory=dict)
+    by_criterion: dict[str, int] = Field(default_factory=dict)
+    by_rule: dict[str, int] = Field(default_factory=dict)
+    score: float | None = None
+    gate: Literal["pass", "fail"] = "pass"
+    gate_reasons: tuple[str, ...] = ()
+
+
+class Report(Model):
+    """What ``plancheck lint`` says; ``--format json`` writes exactly this."""
+
+    schema_version: str = "1"
+    tool: str = "plancheck"
+    version: str = ""
+    files: tuple[FileReport, ...] = ()
+    errors: tuple[FileError, ...] = ()
+    summary: Summary = Summary()

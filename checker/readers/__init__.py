@@ -1,0 +1,23 @@
+"""Readers: one module per input kind, each turning a file into a Document.
+
+A Document is what the parser reads: the response table as lines of
+tab-separated cells (the shape a Word or PDF text export has), with, for inputs
+that are not plain text, the native location of each line (``where``). Readers
+of structured inputs (JSON, YAML) give a ready Plan instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from checker.models import Plan
+
+
+@dataclass(frozen=True)
+class Document:
+    source: str
+    reader: str
+    text: str = ""
+    where: Mapping[int, str] = field(default_factory=dict)
+    plan: Plan | None = None

@@ -1,0 +1,86 @@
+"""Plain-text reader: a Word or PDF export saved as .txt, in whatever encoding it came.
+
+Word's "Unicode text" is UTF-16 with a byte-order mark; older machines save
+cp1252; most tools write UTF-8, sometimes with a BOM. Line ends may be \\r\\n
+or a bare \\r. Form feeds (page breaks) and NULs are kept as spaces so that
+every later line and column still points at the same character in the file.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+from checker.errors import InputError
+from checker.readers import Document
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def decode(data: bytes, source: str) -> tuple[str, str]:
+    """Bytes -> (text, encoding name). Never raises on odd bytes: the last resort replaces them."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(name), name + " (BOM)"
+            except UnicodeDecodeError as exc:
+                raise InputError(source, f"starts with a {name} byte-order mark but is not {name}: {exc.reason}") from None
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return utf16
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is not None and best.encoding not in ("utf_8",):
+        return str(best), best.encoding
+    return data.decode("cp1252", errors="replace"), "cp1252 (with replacements)"
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 with no BOM shows as a NUL in every other byte of ASCII text."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    half = len(data) // 2
+    for zeros, name in ((odd, "utf-16-le"), (even, "utf-16-be")):
+        if zeros > 0.4 * half:
+            try:
+                return data.decode(name), name
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def normalise(text: str) -> str:
+    """One line end (\\n); page breaks and NULs become spaces so positions stay put."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\f", " ").replace("\x00", " ").replace("\v", " ")
+
+
+def looks_binary(data: bytes) -> bool:
+    """Control bytes other than tab, line ends and form feed in the first 8 KiB: not text."""
+    head = data[:8192]
+    if not head:
+        return False
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return False
+    if _utf16_without_bom(head[: len(head) - len(head) % 2]) is not None:
+        return False
+    bad = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 0))
+    return bad > 0.05 * len(head) or head.count(0) > 0.3 * len(head)
+
+
+def read_text(data: bytes, source: str) -> Document:
+    if looks_binary(data):
+        raise InputError(source, "is not a text file (binary content); plancheck reads .txt, .docx, .pdf, .md, .csv, .tsv, .json and .yaml")
+    text, _encoding = decode(data, source)
+    return Document(source=source, reader="text", text=normalise(text))
