@@ -1,0 +1,127 @@
+"""Text grid -> Plan: header facts, column headings, sections, rows, cells, steps, owners.
+
+``parse_document`` never raises on what a user wrote: text it cannot place in a
+field becomes an ``Unplaced`` item of the Plan, which the rules report.
+"""
+
+from __future__ import annotations
+
+from checker.models import (
+    Column,
+    Plan,
+    Recommendation,
+    SectionHeading,
+    Span,
+    Unplaced,
+)
+from checker.parse import actions
+from checker.parse.grid import DEFAULT_ROLES, split_lines
+from checker.parse.header import read_header
+from checker.parse.pieces import Run
+from checker.parse.table import RecDraft, TableReader, find_table
+from checker.readers import Document
+
+
+def parse_document(doc: Document) -> Plan:
+    """The Plan a Document holds (structured inputs carry theirs already)."""
+    if doc.plan is not None:
+        return doc.plan
+    return parse_text(doc.text, doc.source, reader=doc.reader, where=dict(doc.where))
+
+
+def parse_text(text: str, source: str = "-", *, reader: str = "text", where: dict[int, str] | None = None) -> Plan:
+    """Parse the text of an exported plan."""
+    lines = split_lines(text, where)
+    head, roles = find_table(lines)
+    header, preamble = read_header(lines[: max(head, 0)])
+    columns: tuple[Column, ...] = ()
+    if roles is not None:
+        cells = lines[head].cells
+        columns = tuple(
+            Column(role=role, title=c.text, spans=(c.span(),))  # type: ignore[arg-type]
+            for role, c in zip(roles, cells, strict=False)
+            if c is not None
+        )
+    reader_ = TableReader(roles or DEFAULT_ROLES)
+    for line in lines[head + 1 :]:
+        reader_.feed(line)
+    draft = reader_.out
+    recs = tuple(_recommendation(rec, n) for n, rec in enumerate(draft.recs, start=1))
+    sections = tuple(
+        SectionHeading(kind=kind, title=run.folded(), spans=run.spans())  # type: ignore[arg-type]
+        for kind, run in draft.sections
+    )
+    return Plan(
+        source=source,
+        reader=reader,
+        header=header,
+        preamble=preamble,
+        columns=columns,
+        sections=sections,
+        recommendations=recs,
+        unplaced=tuple(draft.unplaced),
+    )
+
+
+def _recommendation(rec: RecDraft, n: int) -> Recommendation:
+    rec_id = f"R{n}"
+    leadins, acts = actions.build(rec.lines, rec_id)
+    concern = Run(rec.concern)
+    category = Run(rec.category)
+    return Recommendation(
+        id=rec_id,
+        ref=rec.ref.text.rstrip(".") if rec.ref else None,
+        ref_spans=(rec.ref.span(),) if rec.ref else (),
+        section=rec.section,  # type: ignore[arg-type]
+        concern=concern.folded(),
+        concern_spans=concern.spans(),
+        category=category.folded() or None,
+        category_spans=category.spans(),
+        leadins=tuple(leadins),
+        actions=tuple(acts),
+    )
+
+
+def all_spans(plan: Plan) -> list[tuple[str, Span]]:
+    """Every span a field or unplaced item of the plan claims, named by where it sits.
+
+    Spans that several actions share (an inherited owner, a target given to all
+    steps of a cell) are listed once.
+    """
+    out: list[tuple[str, Span]] = []
+    seen: set[Span] = set()
+
+    def add(name: str, spans: tuple[Span, ...]) -> None:
+        for s in spans:
+            if s not in seen:
+                seen.add(s)
+                out.append((name, s))
+
+    for key in ("establishment", "submitted", "inspection", "published"):
+        fact = getattr(plan.header, key)
+        if fact is not None:
+            add(f"header.{key}", fact.spans)
+    for i, fact in enumerate(plan.preamble):
+        add(f"preamble[{i}]", fact.spans)
+    for col in plan.columns:
+        add(f"columns.{col.role}", col.spans)
+    for sec in plan.sections:
+        add("sections", sec.spans)
+    for rec in plan.recommendations:
+        add(f"{rec.id}.ref", rec.ref_spans)
+        add(f"{rec.id}.concern", rec.concern_spans)
+        add(f"{rec.id}.category", rec.category_spans)
+        for k, lead in enumerate(rec.leadins):
+            add(f"{rec.id}.leadin[{k}]", lead.spans)
+            add(f"{rec.id}.leadin[{k}].owner", lead.owner_spans)
+        for act in rec.actions:
+            add(f"{act.id}.text", act.spans)
+            add(f"{act.id}.step", act.step_spans)
+            add(f"{act.id}.owner", act.owner_spans)
+            add(f"{act.id}.target", act.target_spans)
+    for k, item in enumerate(plan.unplaced):
+        add(f"unplaced[{k}]", item.spans)
+    return out
+
+
+__all__ = ["Unplaced", "all_spans", "parse_document", "parse_text"]

@@ -1,0 +1,381 @@
+"""A recommendation's action, owner and target cells -> lead-ins and actions.
+
+The steps, in order:
+
+1. A target cell wrapped over two lines ("December" / "2026") is joined.
+2. Lines are glued into blocks where the export broke a cell: a line that
+   starts in lower case, or follows text with no closing full stop, continues
+   the block above (with no owner or target of its own, or the same ones
+   repeated, or, in lower case, even with others: then the block holds several).
+3. Each block is cut into lead-ins ("... will improve X by:") and actions;
+   numbered steps split an action, and so do bullets under a lead-in.
+4. A block's stacked or several targets are shared out in order; where there
+   are more targets than actions, the text is cut at the sentence nearest each
+   target's line (a sentence that leans on the one before stays with it).
+5. Under a lead-in, the steps form a group: an owner cell printed over several
+   lines is folded into one group owner, steps with no owner inherit it, and a
+   step with no target takes its neighbour's (a merged or misaligned cell).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from checker.dates import Due, join_wrapped, split_targets
+from checker.models import Action, LeadIn, OwnerSource
+from checker.parse.grid import ends_sentence
+from checker.parse.pieces import Piece, Run
+from checker.parse.table import ActionLine
+from checker.parse.text_units import (
+    BULLET_START,
+    STEP_START,
+    bullets,
+    elaborates,
+    is_leadin,
+    missing_period_starts,
+    sentence_starts,
+    steps,
+)
+
+_ORG_TAILS = frozenset(
+    "trust service services team unit board group partnership foundation provider providers "
+    "council authority commissioners commissioning".split()
+)
+
+
+@dataclass
+class Token:
+    """One target read from a target cell, with where it stands."""
+
+    due: Due
+    run: Run
+    anchor: int  # offset in the block text where the line carrying it ends
+
+
+@dataclass
+class Line:
+    text: Piece | None
+    owner: Run
+    target: Run
+
+
+@dataclass
+class Unit:
+    kind: str  # "leadin" | "action"
+    run: Run
+    step: Run = field(default_factory=Run)
+    owner: Run = field(default_factory=Run)
+    owner_source: OwnerSource = "none"
+    own_owner: Run = field(default_factory=Run)
+    tokens: list[Token] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def _join_wrapped_targets(raw: list[ActionLine]) -> list[Line]:
+    lines = [Line(a.text, Run([a.owner] if a.owner else []), Run([a.target] if a.target else [])) for a in raw]
+    for i in range(len(lines) - 1):
+        a, b = lines[i].target, lines[i + 1].target
+        if a and b and join_wrapped(a.text, b.text):
+            lines[i].target = a + b
+            lines[i + 1].target = Run()
+    return lines
+
+
+def _continues(block: list[Line], line: Line) -> bool:
+    assert line.text is not None
+    text = line.text.text
+    prev = " ".join(ln.text.text for ln in block if ln.text)
+    if not prev or STEP_START.match(text) or BULLET_START.match(text):
+        return False
+    lower = text[:1].islower()
+    if not (lower or not ends_sentence(prev)):
+        return False
+    if lower or not (line.owner or line.target):
+        return True
+    if bullets(prev):  # a bulleted list's last item often has no full stop
+        return False
+    last_owner = next((ln.owner.text for ln in reversed(block) if ln.owner), "")
+    last_target = next((ln.target.text for ln in reversed(block) if ln.target), "")
+    return line.owner.text in ("", last_owner) and line.target.text in ("", last_target)
+
+
+def blocks_of(raw: list[ActionLine]) -> list[list[Line]]:
+    blocks: list[list[Line]] = []
+    for line in _join_wrapped_targets(raw):
+        if line.text is None or (blocks and _continues(blocks[-1], line)):
+            if blocks:
+                blocks[-1].append(line)
+                continue
+        blocks.append([line])
+    return blocks
+
+
+def _segments(text: str) -> list[tuple[str, int, int]]:
+    """(kind, start, end) for lead-ins and the bodies between them."""
+    bounds = [0, *sentence_starts(text, colons=True), len(text)]
+    out: list[tuple[str, int, int]] = []
+    body_start = 0
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        if is_leadin(text[a:b]):
+            if text[body_start:a].strip():
+                out.append(("action", body_start, a))
+            out.append(("leadin", a, b))
+            body_start = b
+    if text[body_start:].strip():
+        out.append(("action", body_start, len(text)))
+    return out
+
+
+def _split_steps(run: Run, start: int, end: int, after_leadin: bool) -> list[Unit]:
+    text = run.text[start:end]
+    marks = [(s, b, "") for s, b, _n in steps(text)]
+    if not marks and after_leadin:
+        marks = [(s, b, "") for s, b in bullets(text)]
+    if not marks:
+        return [Unit("action", run.slice(start, end))]
+    units: list[Unit] = []
+    if text[: marks[0][0]].strip():
+        units.append(Unit("action", run.slice(start, start + marks[0][0])))
+    for i, (s, b, _) in enumerate(marks):
+        e = marks[i + 1][0] if i + 1 < len(marks) else len(text)
+        units.append(Unit("action", run.slice(start + b, start + e), step=run.slice(start + s, start + b)))
+    return units
+
+
+def _tokens(block: list[Line], run: Run) -> list[Token]:
+    """The block's targets in order, each anchored at the end of its line's text."""
+    ends = iter(run.piece_ends())
+    anchor = 0
+    tokens: list[Token] = []
+    for line in block:
+        if line.text is not None:
+            anchor = next(ends, anchor)
+        if not line.target:
+            continue
+        for due in split_targets(line.target.text):
+            piece_run = line.target.slice(due.start, due.end)
+            if tokens and tokens[-1].due.text == due.text and tokens[-1].anchor != anchor:
+                tokens[-1] = Token(tokens[-1].due, tokens[-1].run + piece_run, anchor)
+                continue
+            tokens.append(Token(due, piece_run, anchor))
+    return tokens
+
+
+def _cuts(text: str, lo: int, hi: int, anchors: list[int]) -> list[int] | None:
+    """Cut text[lo:hi] at len(anchors) sentence starts, each near its anchor."""
+    cands = [s for s in sentence_starts(text) if lo < s < hi]
+    if len(cands) < len(anchors):
+        cands = sorted(set(cands) | {s for s in missing_period_starts(text) if lo < s < hi})
+    if len(cands) < len(anchors):
+        return None
+    cuts: list[int] = []
+    for j, anchor in enumerate(anchors):
+        room = len(anchors) - j - 1
+        usable = [c for c in cands if (not cuts or c > cuts[-1])]
+        usable = usable[: len(usable) - room] if room else usable
+        best = min(usable, key=lambda c: abs(c - anchor) + (1000 if elaborates(text, c) else 0))
+        cuts.append(best)
+    return cuts
+
+
+def _share_targets(units: list[Unit], tokens: list[Token], run: Run) -> list[Unit]:
+    actions = [u for u in units if u.kind == "action"]
+    if not tokens or not actions:
+        return units
+    if len(tokens) == 1:
+        for u in actions:
+            u.tokens = [tokens[0]]
+        return units
+    if len(actions) == 1 and len(tokens) > 1:
+        units = _split_by_targets(units, actions[0], tokens, run)
+        actions = [u for u in units if u.kind == "action"]
+        if len(actions) == 1:
+            actions[0].tokens = list(tokens)
+            actions[0].notes.append("stacked-target-unsplit")
+            return units
+    if len(actions) == len(tokens):
+        for u, t in zip(actions, tokens, strict=True):
+            u.tokens = [t]
+        return units
+    for u in actions:  # fewer or more targets than actions: the target beside the text
+        start = run.text.find(u.run.text[:20]) if u.run else 0
+        u.tokens = [next((t for t in tokens if t.anchor > start), tokens[-1])]
+        u.notes.append("target-misaligned")
+    return units
+
+
+def _split_by_targets(units: list[Unit], unit: Unit, tokens: list[Token], run: Run) -> list[Unit]:
+    lo = run.text.find(unit.run.text) if unit.run else -1
+    if lo < 0:
+        return units
+    hi = lo + len(unit.run.text)
+    if len({t.anchor for t in tokens}) == len(tokens):
+        anchors = [t.anchor for t in tokens[:-1]]
+    else:
+        anchors = [lo + (hi - lo) * (j + 1) // len(tokens) for j in range(len(tokens) - 1)]
+    cuts = _cuts(run.text, lo, hi, anchors)
+    if cuts is None:
+        return units
+    edges = [lo, *cuts, hi]
+    pieces = [run.slice(a, b) for a, b in zip(edges, edges[1:], strict=False)]
+    new: list[Unit] = []
+    for u in units:
+        if u is not unit:
+            new.append(u)
+            continue
+        for j, (part, token) in enumerate(zip(pieces, tokens, strict=True)):
+            nu = Unit("action", part, step=unit.step if j == 0 else Run(), tokens=[token])
+            nu.notes.append("split-by-target")
+            new.append(nu)
+    return new
+
+
+def units_of_block(block: list[Line], in_group: bool) -> list[Unit]:
+    run = Run([ln.text for ln in block if ln.text is not None])
+    units: list[Unit] = []
+    after_leadin = in_group
+    for kind, a, b in _segments(run.text):
+        if kind == "leadin":
+            units.append(Unit("leadin", run.slice(a, b)))
+            after_leadin = True
+        else:
+            units.extend(_split_steps(run, a, b, after_leadin))
+    if not units:
+        units.append(Unit("action", run))
+    units = _share_targets(units, _tokens(block, run), run)
+    owners = [ln.owner for ln in block if ln.owner]
+    owner = _fold_all(owners)
+    for i, u in enumerate(units):
+        if u.kind == "leadin" and i > 0:
+            continue  # a lead-in after an action: the owner cell belongs to that action
+        u.own_owner = owner
+    return units
+
+
+def _continues_owner(prev: str, frag: str) -> bool:
+    words = frag.split()
+    if not words:
+        return False
+    first = words[0]
+    if first[:1].islower() or first.lower() in ("and", "&", "of", "for") or first in ("(", "-", "–"):
+        return True
+    if prev.rstrip().endswith((" and", "&", ",", " of", " for", "-", "–", "/")):
+        return True
+    return len(words) == 1 and first.lower() in _ORG_TAILS and len(prev.split()) >= 2
+
+
+def _fold_all(owners: list[Run]) -> Run:
+    """Owner pieces of one block, in order (``owner_text`` says a repeat once)."""
+    return Run([p for o in owners for p in o.pieces])
+
+
+def owner_text(run: Run) -> str | None:
+    """The owner as printed, with repeats of a split row said once."""
+    if not run:
+        return None
+    seen: list[str] = []
+    for p in run.pieces:
+        if seen and p.text == seen[-1]:
+            continue
+        seen.append(p.text)
+    return re.sub(r"\s+", " ", " ".join(seen)).strip()
+
+
+def apply_groups(units: list[Unit]) -> None:
+    """Owner and target inheritance under each lead-in (step 5 of the module docstring)."""
+    for u in units:
+        if u.kind == "action" and u.own_owner:
+            u.owner, u.owner_source = u.own_owner, "own"
+    i = 0
+    while i < len(units):
+        if units[i].kind != "leadin":
+            i += 1
+            continue
+        j = i + 1
+        while j < len(units) and units[j].kind != "leadin":
+            j += 1
+        _group(units[i], units[i + 1 : j])
+        i = j
+
+
+def _group(leadin: Unit, members: list[Unit]) -> None:
+    chain = leadin.own_owner
+    chained: list[Unit] = []
+    for u in members:
+        frag = u.own_owner
+        if not frag:
+            continue
+        if chain and frag.pieces[0] in chain.pieces:  # the lead-in's own cell, shared
+            chained.append(u)
+        elif chain and _continues_owner(chain.text, frag.text):
+            chain = chain + frag
+            chained.append(u)
+        elif not chain:  # no lead-in owner: this may open an owner cell wrapped over steps
+            chain = frag
+            chained.append(u)
+        else:
+            break  # a distinct owner of its own: the wrapped cell is over
+    if not leadin.own_owner and len(chain.pieces) < 2:
+        chain, chained = Run(), []  # one owner on one step is that step's own
+    leadin.owner = chain
+    for u in members:
+        if u in chained or (not u.own_owner and chain):
+            source: OwnerSource = "group" if u in chained else "lead-in"
+            u.owner, u.owner_source = chain, source
+    _borrow_targets(members)
+
+
+def _borrow_targets(members: list[Unit]) -> None:
+    for k, u in enumerate(members):
+        if u.tokens:
+            continue
+        after = next((m for m in members[k + 1 :] if m.tokens), None)
+        before = next((m for m in reversed(members[:k]) if m.tokens), None)
+        if after is not None:
+            u.tokens = [after.tokens[0]]
+            u.notes.append("target-from-next-step")
+        elif before is not None:
+            u.tokens = [before.tokens[-1]]
+            u.notes.append("target-from-previous-step")
+
+
+def build(raw: list[ActionLine], rec_id: str) -> tuple[list[LeadIn], list[Action]]:
+    """Lead-ins and actions of one recommendation."""
+    units: list[Unit] = []
+    in_group = False
+    for block in blocks_of(raw):
+        block_units = units_of_block(block, in_group)
+        in_group = in_group or any(u.kind == "leadin" for u in block_units)
+        units.extend(block_units)
+    apply_groups(units)
+    leadins = [
+        LeadIn(text=u.run.folded(), spans=u.run.spans(), owner=owner_text(u.owner), owner_spans=u.owner.spans())
+        for u in units
+        if u.kind == "leadin"
+    ]
+    actions = [
+        _action(u, f"{rec_id}.A{n}") for n, u in enumerate((u for u in units if u.kind == "action"), start=1)
+    ]
+    return leadins, actions
+
+
+def _action(u: Unit, ident: str) -> Action:
+    target_run = Run([p for t in u.tokens for p in t.run.pieces])
+    due = u.tokens[0].due if len(u.tokens) == 1 else None
+    target = " ".join(t.due.text for t in u.tokens) if u.tokens else None
+    return Action(
+        id=ident,
+        text=u.run.folded(),
+        spans=u.run.spans(),
+        step=u.step.text.rstrip(".)").strip() or None if u.step else None,
+        step_spans=u.step.spans(),
+        owner=owner_text(u.owner),
+        owner_spans=u.owner.spans(),
+        owner_source=u.owner_source if u.owner else "none",
+        target=target,
+        target_spans=target_run.spans(),
+        due=due.value if due else None,
+        due_status=due.status if due else ("unrecognised" if u.tokens else "missing"),
+        notes=tuple(u.notes),
+    )

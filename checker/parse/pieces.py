@@ -1,0 +1,96 @@
+"""Text with its place in the source: the currency of the parser.
+
+A Piece is a stretch of one line; a Run is pieces read one after another (a
+cell wrapped over several lines). Cutting a Run by character offsets gives the
+pieces of the cut, so a sentence or step split out of a wrapped cell still
+knows the line and column of every part.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from checker.models import Span
+
+_WS = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Piece:
+    """``text`` starts at ``line``:``col`` (1-based) and stays on that line."""
+
+    text: str
+    line: int
+    col: int
+    where: str | None = None
+
+    def span(self) -> Span:
+        return Span(
+            line=self.line,
+            column=self.col,
+            end_line=self.line,
+            end_column=self.col + len(self.text),
+            where=self.where,
+        )
+
+    def sub(self, start: int, end: int) -> Piece | None:
+        """The stripped stretch [start, end) of this piece, or None if it is blank."""
+        chunk = self.text[start:end]
+        lead = len(chunk) - len(chunk.lstrip())
+        chunk = chunk.strip()
+        if not chunk:
+            return None
+        return Piece(chunk, self.line, self.col + start + lead, self.where)
+
+
+def piece(text: str, line: int, col: int, where: str | None = None) -> Piece | None:
+    """A stripped piece, or None when the text is blank."""
+    return Piece(text, line, col, where).sub(0, len(text))
+
+
+class Run:
+    """Pieces joined by single spaces; offsets index into ``text``."""
+
+    def __init__(self, pieces: Iterable[Piece] = ()) -> None:
+        self.pieces: list[Piece] = [p for p in pieces if p.text]
+        self._starts: list[int] = []
+        pos = 0
+        for p in self.pieces:
+            self._starts.append(pos)
+            pos += len(p.text) + 1
+        self.text = " ".join(p.text for p in self.pieces)
+
+    def __bool__(self) -> bool:
+        return bool(self.pieces)
+
+    def __add__(self, other: Run) -> Run:
+        return Run([*self.pieces, *other.pieces])
+
+    def spans(self) -> tuple[Span, ...]:
+        return tuple(p.span() for p in self.pieces)
+
+    def folded(self) -> str:
+        """The text with runs of white space folded to one space."""
+        return _WS.sub(" ", self.text).strip()
+
+    def piece_ends(self) -> list[int]:
+        """Offset in ``text`` just after each piece."""
+        return [s + len(p.text) for s, p in zip(self._starts, self.pieces, strict=True)]
+
+    def slice(self, start: int, end: int) -> Run:
+        """The stripped pieces of text[start:end]."""
+        out: list[Piece] = []
+        for s, p in zip(self._starts, self.pieces, strict=True):
+            lo, hi = max(start, s), min(end, s + len(p.text))
+            if lo < hi:
+                sub = p.sub(lo - s, hi - s)
+                if sub is not None:
+                    out.append(sub)
+        return Run(out)
+
+    def cut(self, bounds: Sequence[int]) -> list[Run]:
+        """Cut at the given offsets (ascending): len(bounds) + 1 runs, blank ones kept."""
+        edges = [0, *bounds, len(self.text)]
+        return [self.slice(a, b) for a, b in zip(edges, edges[1:], strict=False)]

@@ -1,0 +1,213 @@
+"""Rows of the response table -> recommendation drafts.
+
+Decides, row by row, whether a row opens a recommendation (a number in the ref
+column, or a new concern sentence where the number was lost), continues the
+concern (a cell wrapped or split by a page break), is a section heading, or is
+export noise: a block that re-states earlier cells, a stray fragment, or the
+column headings printed again on a new page. Noise is kept as unplaced text,
+never dropped. The action, owner and target cells of each row are collected for
+``actions.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from checker.models import Unplaced
+from checker.parse.grid import (
+    CATEGORY_RE,
+    Line,
+    Role,
+    ends_sentence,
+    header_roles,
+    is_ref,
+    is_section,
+    place,
+)
+from checker.parse.pieces import Piece, Run
+
+_WORD = re.compile(r"[a-z0-9£%]+")
+_GRAM = 6
+
+
+@dataclass
+class ActionLine:
+    line: int
+    text: Piece | None
+    owner: Piece | None
+    target: Piece | None
+
+
+@dataclass
+class RecDraft:
+    ref: Piece | None
+    section: str | None
+    concern: list[Piece] = field(default_factory=list)
+    category: list[Piece] = field(default_factory=list)
+    lines: list[ActionLine] = field(default_factory=list)
+
+    @property
+    def concern_text(self) -> str:
+        return " ".join(p.text for p in self.concern)
+
+
+@dataclass
+class TableDraft:
+    sections: list[tuple[str | None, Run]] = field(default_factory=list)
+    recs: list[RecDraft] = field(default_factory=list)
+    unplaced: list[Unplaced] = field(default_factory=list)
+    headings: list[Run] = field(default_factory=list)
+
+
+class _Echo:
+    """Remembers the word 6-grams already read, to spot text the export printed twice."""
+
+    def __init__(self) -> None:
+        self.seen: dict[tuple[str, ...], int] = {}
+
+    @staticmethod
+    def grams(text: str) -> list[tuple[str, ...]]:
+        words = _WORD.findall(text.lower())
+        return [tuple(words[i : i + _GRAM]) for i in range(len(words) - _GRAM + 1)]
+
+    def repeats(self, text: str) -> list[int] | None:
+        """The earlier lines a long text re-states, if it is mostly a re-statement of several."""
+        grams = self.grams(text)
+        if len(grams) < 30:
+            return None
+        sources = [self.seen[g] for g in grams if g in self.seen]
+        if len(sources) < 0.5 * len(grams) or len(set(sources)) < 3:
+            return None
+        return sorted(set(sources))
+
+    def add(self, text: str, line: int) -> None:
+        for g in self.grams(text):
+            self.seen.setdefault(g, line)
+
+
+def _norm(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def _stray(text: str) -> bool:
+    return len(text.strip()) <= 4 and not is_ref(text)
+
+
+class TableReader:
+    """Reads the table lines after the column headings."""
+
+    def __init__(self, roles: tuple[Role, ...]) -> None:
+        self.roles = roles
+        self.out = TableDraft()
+        self.section: str | None = None
+        self.echo = _Echo()
+
+    def _unplaced(self, kind: str, pieces: list[Piece], reason: str) -> None:
+        run = Run(pieces)
+        if run:
+            self.out.unplaced.append(
+                Unplaced(kind=kind, text=run.folded(), spans=run.spans(), reason=reason)  # type: ignore[arg-type]
+            )
+
+    def _rec(self) -> RecDraft:
+        if not self.out.recs:
+            self.out.recs.append(RecDraft(ref=None, section=self.section))
+        return self.out.recs[-1]
+
+    def _new_rec(self, ref: Piece | None, concern: Piece | None) -> RecDraft:
+        rec = RecDraft(ref=ref, section=self.section)
+        if concern is not None:
+            rec.concern.append(concern)
+        self.out.recs.append(rec)
+        return rec
+
+    def feed(self, line: Line) -> None:
+        if line.blank:
+            return
+        pieces = [c for c in line.cells if c is not None]
+        if header_roles(line):
+            self._unplaced("repeated-text", pieces, "the column headings, printed again")
+            return
+        kind = is_section(line)
+        if kind:
+            self.section = kind
+            self.out.sections.append((kind, Run(pieces)))
+            return
+        whole = " ".join(p.text for p in pieces)
+        echoed = self.echo.repeats(whole)
+        if echoed:
+            where = f"line {echoed[0]}" if len(echoed) == 1 else f"lines {echoed[0]}-{echoed[-1]}"
+            self._unplaced(
+                "repeated-text", pieces, f"re-states text from {where} (an export artefact); not read as actions"
+            )
+            return
+        self.echo.add(whole, line.number)
+        self._row(line)
+
+    def _row(self, line: Line) -> None:
+        row = place(line, self.roles)
+        if row.extra:
+            self._unplaced("unassigned", row.extra, "more cells than the table has columns")
+        ref, concern = row.get("ref"), row.get("concern")
+        if ref is not None and is_ref(ref.text):
+            rec = self._new_rec(ref, concern)
+        elif ref is not None:  # the concern was printed in the number column
+            rec = self._new_rec(None, ref)
+            if concern is not None:
+                self._concern_cell(rec, concern)
+        elif concern is not None:
+            rec = self._concern_cell(self._rec() if self.out.recs else None, concern)
+        else:
+            rec = self._rec()
+        category = row.get("category")
+        if category is not None:
+            rec.category.append(category)
+        self._action_cells(rec, row.get("action"), row.get("owner"), row.get("target"), line)
+
+    def _concern_cell(self, rec: RecDraft | None, cell: Piece) -> RecDraft:
+        if rec is None:
+            return self._new_rec(None, cell)
+        so_far = rec.concern_text
+        if so_far and len(cell.text) > 12 and _norm(cell.text) in _norm(so_far):
+            self._unplaced("repeated-text", [cell], "repeats part of the concern above")
+        elif so_far and ends_sentence(so_far) and _stray(cell.text):
+            self._unplaced("stray-fragment", [cell], "a fragment beside the concern, not part of it")
+        elif not so_far or not ends_sentence(so_far) or cell.text[:1].islower():
+            rec.concern.append(cell)
+        elif CATEGORY_RE.match(cell.text):
+            rec.category.append(cell)
+        else:
+            return self._new_rec(None, cell)
+        return rec
+
+    def _action_cells(
+        self, rec: RecDraft, text: Piece | None, owner: Piece | None, target: Piece | None, line: Line
+    ) -> None:
+        if text is not None and owner is None and target is None and _stray(text.text):
+            self._unplaced("stray-fragment", [text], "a fragment in the action column, not an action")
+            text = None
+        if text is None and owner is None and target is None:
+            return
+        rec.lines.append(ActionLine(line.number, text, owner, target))
+
+
+def find_table(lines: list[Line]) -> tuple[int, tuple[Role, ...] | None]:
+    """Index of the column-heading line and its roles; else the first row that looks tabular."""
+    for i, line in enumerate(lines):
+        roles = header_roles(line)
+        if roles:
+            return i, roles
+    for i, line in enumerate(lines):
+        texts = [t for t in line.texts() if t]
+        if len(texts) >= 3 or (len(texts) >= 2 and is_ref(texts[0])):
+            return i - 1, None
+    return len(lines), None
+
+
+def group_sections(draft: TableDraft) -> dict[str | None, list[RecDraft]]:
+    out: dict[str | None, list[RecDraft]] = defaultdict(list)
+    for rec in draft.recs:
+        out[rec.section].append(rec)
+    return out
