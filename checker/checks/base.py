@@ -1,0 +1,92 @@
+"""What every check type is: a small class that rules are written in.
+
+A check type has a strict ``Params`` model (the keys a rule's ``check:`` may
+use), says which texts it needs annotated by spaCy, and yields ``Hit``s: the
+field, the character range of the words that triggered it, and a message.
+Rules never contain code; a new kind of test is a new check type.
+"""
+
+from __future__ import annotations
+
+from abc import ABC
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from checker.models import Action, Plan, Recommendation
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+Field_ = Literal["action", "owner", "target", "concern"]
+Scope = Literal["action", "plan"]
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    type: str
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One place a check fired. ``start``/``end`` index the field's text; None = the whole field."""
+
+    message: str
+    field: Field_ = "action"
+    start: int | None = None
+    end: int | None = None
+    words: tuple[str, ...] = ()
+    action: Action | None = None  # plan-scope checks name the action they mean, if any
+    recommendation: Recommendation | None = None
+    extra_spans: tuple[Any, ...] = ()
+
+
+@dataclass
+class Context:
+    """What a check sees of the plan, with the annotated texts."""
+
+    plan: Plan
+    submitted: date | None
+    settings: Any
+    docs: Callable[[str], Doc]
+    rec: Recommendation | None = None
+    action: Action | None = None
+    memo: dict[str, Any] = field(default_factory=dict)
+
+    def text(self, name: Field_) -> str:
+        if name == "concern":
+            return self.rec.concern if self.rec else ""
+        act = self.action
+        if act is None:
+            return ""
+        value = {"action": act.text, "owner": act.owner, "target": act.target}[name]
+        return value or ""
+
+    def doc(self, name: Field_) -> Doc:
+        return self.docs(self.text(name))
+
+
+class Check(ABC):
+    """Base of the check types."""
+
+    type_name: ClassVar[str]
+    scope: ClassVar[Scope] = "action"
+    Params: ClassVar[type[Params]]
+
+    def __init__(self, params: Params) -> None:
+        self.params = params
+
+    def fields(self) -> frozenset[Field_]:
+        """Texts this check reads through spaCy (annotated once per run)."""
+        return frozenset()
+
+    def vocabulary(self) -> frozenset[str]:
+        """Lemmas this check compares against (kept in the cut-down lemma table)."""
+        return frozenset()
+
+    def run(self, ctx: Context) -> Iterable[Hit]:
+        """Hits for one action (scope 'action') or for the plan (scope 'plan')."""
+        return ()

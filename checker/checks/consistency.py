@@ -1,0 +1,78 @@
+"""``consistency``: the action's text against its own target.
+
+kind ``date-in-text``: a date written in the text that the target contradicts:
+later than a dated target (it cannot be done by then), or earlier than the
+plan's submission while the sentence speaks of it in the future ("will
+commence at the end of October 25" in a plan sent in December).
+A season agrees with the months it spans ("Spring 2027" with April 2027).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Literal
+
+from pydantic import Field
+
+from checker.checks.base import Check, Context, Field_, Hit, Params
+from checker.checks.date import month_index
+from checker.dates import find_dates
+
+_SEASONS = {"spring": (2, 4), "summer": (5, 7), "autumn": (8, 10), "fall": (8, 10), "winter": (11, 13)}
+
+
+class ConsistencyParams(Params):
+    kind: Literal["date-in-text"]
+    future: list[str] = Field(
+        default_factory=lambda: ["will", "shall", "to be", "going to", "is due to", "are due to"],
+        description="phrases that put a sentence in the future",
+    )
+    message_late: str
+    message_past: str
+
+
+class ConsistencyCheck(Check):
+    type_name = "consistency"
+    Params = ConsistencyParams
+    params: ConsistencyParams
+
+    def fields(self) -> frozenset[Field_]:
+        return frozenset()
+
+    def run(self, ctx: Context) -> Iterable[Hit]:
+        act = ctx.action
+        if act is None:
+            return
+        p = self.params
+        due = month_index(act.due) if act.due and act.due_status in ("date", "month") else None
+        sub = ctx.submitted.year * 12 + ctx.submitted.month - 1 if ctx.submitted else None
+        future = re.compile(r"\b(" + "|".join(re.escape(f) for f in p.future) + r")\b", re.I)
+        for mention in find_dates(act.text):
+            lo, hi = _months(mention.text, mention.value)
+            if lo is None or hi is None:
+                continue
+            if due is not None and lo > due:
+                yield Hit(p.message_late.format(words=mention.text, target=act.target), "action",
+                          mention.start, mention.end, (mention.text,))
+            elif due is not None and sub is not None and hi < sub and future.search(_sentence(act.text, mention.start)):
+                yield Hit(p.message_past.format(words=mention.text, submitted=ctx.submitted),
+                          "action", mention.start, mention.end, (mention.text,))
+
+
+def _months(text: str, value: str) -> tuple[int | None, int | None]:
+    idx = month_index(value)
+    if idx is None:
+        return None, None
+    season = re.search(r"\b(spring|summer|autumn|fall|winter)\b", text, re.I)
+    if season:
+        first, last = _SEASONS[season.group(1).lower()]
+        base = idx - idx % 12
+        return base + first, base + last
+    return idx, idx
+
+
+def _sentence(text: str, pos: int) -> str:
+    start = max(text.rfind(". ", 0, pos), -1) + 1
+    end = text.find(". ", pos)
+    return text[start : end if end >= 0 else len(text)]

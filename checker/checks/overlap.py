@@ -1,0 +1,70 @@
+"""``overlap``: does an action share anything with the concern it answers?
+
+Content lemmas of both texts are compared, after dropping stop words and
+words every plan uses ("prisoner", "prison", "staff"); words of one topic
+(the rule's ``topics``: drugs, self-harm, food ...) count as shared. The rule
+fires only when nothing is shared at all, so it speaks of an action that has
+plainly landed under the wrong concern, not of one phrased differently.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from pydantic import Field
+
+from checker.checks.base import Check, Context, Field_, Hit, Params
+
+
+class OverlapParams(Params):
+    ignore: list[str] = Field(default_factory=list, description="lemmas that never count")
+    topics: dict[str, list[str]] = Field(default_factory=dict, description="topic -> lemmas")
+    min_words: int = Field(default=6, description="shorter actions are not judged")
+    message: str
+
+
+_WORD = re.compile(r"^[a-z][a-z-]{2,}$")
+
+
+class OverlapCheck(Check):
+    type_name = "overlap"
+    Params = OverlapParams
+    params: OverlapParams
+
+    def __init__(self, params: Params) -> None:
+        super().__init__(params)
+        self.ignore = {w.lower() for w in self.params.ignore}
+        self.topic_of: dict[str, set[str]] = {}
+        for topic, words in self.params.topics.items():
+            for w in words:
+                self.topic_of.setdefault(w.lower(), set()).add(topic)
+
+    def fields(self) -> frozenset[Field_]:
+        return frozenset({"action", "concern"})
+
+    def vocabulary(self) -> frozenset[str]:
+        return frozenset(self.topic_of) | frozenset(self.ignore)
+
+    def _content(self, ctx: Context, field: Field_) -> set[str]:
+        doc = ctx.doc(field)
+        return {
+            t.lemma_.lower()
+            for t in doc
+            if not t.is_stop and _WORD.match(t.lemma_.lower()) and t.lemma_.lower() not in self.ignore
+        }
+
+    def run(self, ctx: Context) -> Iterable[Hit]:
+        act, rec = ctx.action, ctx.rec
+        if act is None or rec is None or not rec.concern.strip():
+            return
+        if len(act.text.split()) < self.params.min_words:
+            return
+        mine, theirs = self._content(ctx, "action"), self._content(ctx, "concern")
+        if mine & theirs:
+            return
+        topics = set().union(*(self.topic_of.get(w, set()) for w in mine)) if mine else set()
+        their_topics = set().union(*(self.topic_of.get(w, set()) for w in theirs)) if theirs else set()
+        if topics & their_topics:
+            return
+        yield Hit(self.params.message, "action")

@@ -1,0 +1,82 @@
+"""``owner``: the shape of an action's owner cell.
+
+kinds:
+* ``missing``: no owner at all, neither printed nor inherited;
+* ``collective``: a body with no single accountable role ("Senior Leadership
+  Team", "all staff", the establishment itself);
+* ``shared``: several owners and no lead ("Governor/ Head of Healthcare");
+* ``inherited``: the owner came from a lead-in row or a merged cell.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Literal
+
+from pydantic import Field
+
+from checker.checks.base import Check, Context, Field_, Hit, Params
+
+
+class OwnerParams(Params):
+    kind: Literal["missing", "collective", "shared", "inherited"]
+    collective: list[str] = Field(
+        default_factory=list, description="regular expressions for collective owners (whole cell)"
+    )
+    extend_with: str | None = Field(default=None, description="a settings list of more collective owners")
+    separators: list[str] = Field(
+        default_factory=lambda: ["/", ";", " and ", " & ", ",", " with "],
+        description="what joins several owners",
+    )
+    message: str
+
+
+class OwnerCheck(Check):
+    type_name = "owner"
+    Params = OwnerParams
+    params: OwnerParams
+
+    def fields(self) -> frozenset[Field_]:
+        return frozenset()
+
+    def run(self, ctx: Context) -> Iterable[Hit]:
+        act = ctx.action
+        if act is None:
+            return
+        p = self.params
+        owner = (act.owner or "").strip()
+        if p.kind == "missing":
+            if not owner:
+                yield Hit(p.message, "action", 0, 0)
+        elif not owner:
+            return
+        elif p.kind == "collective":
+            hit = self._collective(ctx, owner)
+            if hit:
+                yield Hit(p.message.format(words=hit), "owner", None, None, (hit,))
+        elif p.kind == "shared":
+            parts = self._parts(owner)
+            if len(parts) > 1:
+                yield Hit(p.message.format(words=owner, count=len(parts)), "owner", None, None, (owner,))
+        elif p.kind == "inherited" and act.owner_source in ("lead-in", "group"):
+            yield Hit(p.message.format(words=owner), "owner", None, None, (owner,))
+
+    def _collective(self, ctx: Context, owner: str) -> str | None:
+        extra = list(getattr(ctx.settings, self.params.extend_with, ()) or ()) if self.params.extend_with else []
+        patterns = [*self.params.collective, *(re.escape(e) for e in extra)]
+        establishment = ctx.plan.header.establishment
+        if establishment and establishment.value:
+            patterns.append(re.escape(establishment.value))
+        for part in self._parts(owner) or [owner]:
+            for pat in patterns:
+                if re.fullmatch(pat, part.strip(" ."), re.IGNORECASE):
+                    return part.strip()
+        return None
+
+    def _parts(self, owner: str) -> list[str]:
+        text = re.sub(r"\([^)]*\)?", "", owner)  # "(National)" qualifies, it does not add an owner
+        pieces = [text]
+        for sep in self.params.separators:
+            pieces = [q for piece in pieces for q in piece.split(sep)]
+        return [q.strip() for q in pieces if len(q.strip()) > 1]

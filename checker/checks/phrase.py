@@ -1,0 +1,154 @@
+"""``phrase`` and ``pattern``: words in a field that are a problem in themselves.
+
+``phrase`` matches a list of phrases by lemma or lower case; ``pattern`` matches
+spaCy Matcher token patterns. Both may be cancelled by context:
+
+* ``unless``: evidence found in the same sentence (or the next, for evidence
+  named in ``unless_next_sentence``) cancels the hit ("review" passes when the
+  sentence also says what will be implemented);
+* ``not_after`` / ``not_before``: the word just before / after the hit
+  ("to review" is not the action's own commitment);
+* ``when_due``: only for actions whose target has one of these statuses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from pydantic import Field
+
+from checker.checks.base import Check, Context, Field_, Hit, Params
+from checker.checks.matching import Evidence, EvidenceSpec, Match, MatchOn, PatternSet, PhraseSet, words_of
+from checker.models import DueStatus
+
+
+class MatchParams(Params):
+    field: Field_ = "action"
+    unless: dict[str, EvidenceSpec] = Field(default_factory=dict)
+    unless_next_sentence: list[str] = Field(
+        default_factory=list, description="names of 'unless' evidence that also count in the next sentence"
+    )
+    not_after: list[str] = Field(default_factory=list, description="lower-case words")
+    not_before: list[str] = Field(default_factory=list, description="lower-case words")
+    when_due: list[DueStatus] = Field(default_factory=list)
+    extend_with: str | None = Field(
+        default=None, description="a settings list whose words join the phrases (e.g. extra_vague_words)"
+    )
+    min_count: int = Field(
+        default=1, ge=1, description="fire once, where at least this many matches are found"
+    )
+    message: str = Field(description="'{words}' is replaced by the words found, '{count}' by their number")
+
+
+class PhraseParams(MatchParams):
+    phrases: list[str] = Field(min_length=1)
+    match: MatchOn = "lemma"
+
+
+class PatternParams(MatchParams):
+    patterns: list[list[dict[str, Any]]] = Field(min_length=1)
+
+
+class _MatchCheck(Check):
+    params: MatchParams
+
+    def __init__(self, params: Params) -> None:
+        super().__init__(params)
+        self.unless = {name: Evidence(name, spec) for name, spec in self.params.unless.items()}
+
+    def fields(self) -> frozenset[Field_]:
+        return frozenset({self.params.field})
+
+    def vocabulary(self) -> frozenset[str]:
+        words: set[str] = set()
+        for ev in self.unless.values():
+            words |= ev.words()
+        return frozenset(words)
+
+    def matches(self, ctx: Context) -> list[Match]:
+        raise NotImplementedError
+
+    def run(self, ctx: Context) -> Iterable[Hit]:
+        p = self.params
+        act = ctx.action
+        if p.when_due and (act is None or act.due_status not in p.when_due):
+            return
+        doc = ctx.doc(p.field)
+        words = [t.lower_ for t in doc]
+        kept = []
+        for m in self.matches(ctx):
+            if m.token_start > 0 and words[m.token_start - 1] in p.not_after:
+                continue
+            if m.token_end < len(words) and words[m.token_end] in p.not_before:
+                continue
+            if self._cancelled(ctx, m):
+                continue
+            kept.append(m)
+        if p.min_count > 1:
+            if len(kept) >= p.min_count:
+                found = tuple(m.words for m in kept)
+                msg = p.message.format(words=", ".join(found), count=len(kept))
+                yield Hit(msg, p.field, kept[0].start, kept[-1].end, found)
+            return
+        for m in kept:
+            yield Hit(p.message.format(words=m.words, count=1), p.field, m.start, m.end, (m.words,))
+
+    def _cancelled(self, ctx: Context, m: Match) -> bool:
+        doc = ctx.doc(self.params.field)
+        nlp = ctx.memo["nlp"]
+        for name, ev in self.unless.items():
+            if ev.find(doc, nlp, m.sent_start, m.sent_end):
+                return True
+            if name in self.params.unless_next_sentence:
+                nxt = _next_sentence(doc, m.sent_end)
+                if nxt and ev.find(doc, nlp, nxt[0], nxt[1]):
+                    return True
+        return False
+
+
+def _next_sentence(doc: Any, end: int) -> tuple[int, int] | None:
+    if not doc.has_annotation("SENT_START"):
+        return None
+    for sent in doc.sents:
+        if sent.start_char >= end:
+            return sent.start_char, sent.end_char
+    return None
+
+
+class PhraseCheck(_MatchCheck):
+    type_name = "phrase"
+    Params = PhraseParams
+    params: PhraseParams
+
+    def __init__(self, params: Params) -> None:
+        super().__init__(params)
+        self._sets: dict[tuple[str, ...], PhraseSet] = {}
+
+    def vocabulary(self) -> frozenset[str]:
+        return super().vocabulary() | words_of(self.params.phrases)
+
+    def matches(self, ctx: Context) -> list[Match]:
+        extra: tuple[str, ...] = ()
+        if self.params.extend_with:
+            extra = tuple(getattr(ctx.settings, self.params.extend_with, ()) or ())
+        key = extra
+        if key not in self._sets:
+            self._sets[key] = PhraseSet([*self.params.phrases, *extra], self.params.match)
+        return self._sets[key].find(ctx.doc(self.params.field), ctx.memo["nlp"])
+
+
+class PatternCheck(_MatchCheck):
+    type_name = "pattern"
+    Params = PatternParams
+    params: PatternParams
+
+    def __init__(self, params: Params) -> None:
+        super().__init__(params)
+        self.patterns = PatternSet(self.params.patterns)
+
+    def vocabulary(self) -> frozenset[str]:
+        return super().vocabulary() | self.patterns.words()
+
+    def matches(self, ctx: Context) -> list[Match]:
+        return self.patterns.find(ctx.doc(self.params.field), ctx.memo["nlp"])

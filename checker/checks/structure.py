@@ -1,0 +1,88 @@
+"""``structure``: checks on the plan as a whole.
+
+kinds:
+* ``no-table``: nothing was read as a recommendation;
+* ``header``: a header fact (``fact``) is missing;
+* ``unplaced``: text of the table the parser could not place (``unplaced_kinds``);
+* ``empty-recommendation``: a recommendation with no action, unless not agreed;
+* ``category``: a response category outside the closed list;
+* ``category-reason``: a category in ``categories`` with none of ``reasons`` in its text;
+* ``delegation``: every action owned by one and the same owner.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Literal
+
+from pydantic import Field
+
+from checker.checks.base import Check, Context, Hit, Params
+from checker.models import UnplacedKind
+
+
+class StructureParams(Params):
+    kind: Literal["no-table", "header", "unplaced", "empty-recommendation", "category", "category-reason", "delegation"]
+    fact: Literal["establishment", "submitted", "inspection", "published"] | None = None
+    unplaced_kinds: list[UnplacedKind] = Field(default_factory=list)
+    categories: list[str] = Field(default_factory=list, description="regular expressions, whole text")
+    reasons: list[str] = Field(default_factory=list, description="regular expressions")
+    min_actions: int = 3
+    message: str
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().replace("-", " ").split()).strip(" .")
+
+
+class StructureCheck(Check):
+    type_name = "structure"
+    scope = "plan"
+    Params = StructureParams
+    params: StructureParams
+
+    def run(self, ctx: Context) -> Iterable[Hit]:
+        p = self.params
+        plan = ctx.plan
+        if p.kind == "no-table" and not plan.recommendations:
+            yield Hit(p.message)
+        elif p.kind == "header" and p.fact and getattr(plan.header, p.fact) is None and plan.recommendations:
+            yield Hit(p.message.format(fact=p.fact))
+        elif p.kind == "unplaced":
+            for item in plan.unplaced:
+                if not p.unplaced_kinds or item.kind in p.unplaced_kinds:
+                    text = item.text if len(item.text) <= 60 else item.text[:57] + "..."
+                    msg = p.message.format(kind=item.kind, reason=item.reason, words=text)
+                    yield Hit(msg, words=(text,), extra_spans=item.spans)
+        elif p.kind == "delegation":
+            yield from self._delegation(ctx)
+        else:
+            yield from self._recommendations(ctx)
+
+    def _matches(self, text: str) -> bool:
+        return any(re.fullmatch(c, _norm(text), re.IGNORECASE) for c in self.params.categories)
+
+    def _recommendations(self, ctx: Context) -> Iterable[Hit]:
+        p = self.params
+        for rec in ctx.plan.recommendations:
+            label = rec.ref or rec.id
+            if p.kind == "empty-recommendation" and not rec.actions:
+                if rec.category and self._matches(rec.category):
+                    continue
+                yield Hit(p.message.format(ref=label), recommendation=rec, extra_spans=rec.ref_spans or rec.concern_spans)
+            elif p.kind == "category" and rec.category and not self._matches(rec.category):
+                yield Hit(p.message.format(ref=label, words=rec.category), words=(rec.category,),
+                          recommendation=rec, extra_spans=rec.category_spans)
+            elif p.kind == "category-reason" and rec.category and self._matches(rec.category):
+                text = " ".join([rec.category, *(a.text for a in rec.actions), *(lead.text for lead in rec.leadins)])
+                if not any(re.search(r, text, re.IGNORECASE) for r in p.reasons):
+                    yield Hit(p.message.format(ref=label, words=rec.category), words=(rec.category,),
+                              recommendation=rec, extra_spans=rec.category_spans)
+
+    def _delegation(self, ctx: Context) -> Iterable[Hit]:
+        owners = {(a.owner or "").strip().lower() for _r, a in ctx.plan.actions()}
+        count = len(ctx.plan.actions())
+        if count >= self.params.min_actions and len(owners) == 1 and "" not in owners:
+            owner = ctx.plan.actions()[0][1].owner or ""
+            yield Hit(self.params.message.format(words=owner, count=count), words=(owner,))

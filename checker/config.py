@@ -1,0 +1,110 @@
+"""Settings: ``[tool.plancheck]`` in pyproject.toml, or plancheck.toml / .plancheck.toml.
+
+The nearest file above the linted file wins (as ruff does it); command-line
+flags override it. Unknown keys are errors that name the key and the file.
+``schemas/config.schema.json`` is generated from ``Settings``.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from checker.errors import ConfigError
+from checker.models import Severity
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+CONFIG_FILES = ("plancheck.toml", ".plancheck.toml", "pyproject.toml")
+
+
+class Settings(BaseModel):
+    """Everything a run can be told."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    select: tuple[str, ...] = Field(default=(), description="codes, prefixes or criterion letters to run (default all)")
+    ignore: tuple[str, ...] = Field(default=(), description="codes, prefixes or criterion letters to skip")
+    extend_select: tuple[str, ...] = Field(default=(), description="added to select")
+    per_file_ignores: dict[str, tuple[str, ...]] = Field(
+        default_factory=dict, description="glob -> codes ignored in matching files"
+    )
+    severity: dict[str, Severity] = Field(default_factory=dict, description="rule code -> severity")
+    weights: dict[str, float] = Field(
+        default_factory=dict, description="rule code or criterion letter (O T S M R A) -> weight"
+    )
+    horizon_months: int = Field(default=24, ge=1, le=120, description="targets further than this after submission need interim steps")
+    packs: tuple[str, ...] = Field(default=(), description="folders of extra rule files")
+    extra_vague_words: tuple[str, ...] = Field(default=(), description="more vague commitments for PC-S001")
+    collective_owners: tuple[str, ...] = Field(default=(), description="more collective owners for PC-O002")
+    pipeline: str | None = Field(default=None, description="a trained spaCy pipeline to use (must be installed)")
+    fail_under: float | None = Field(default=None, ge=0, le=100, description="fail when the plan score is lower")
+    fail_on: Severity = Field(default="error", description="fail on findings of this severity or worse")
+    max_file_size: int = Field(default=20 * 1024 * 1024, ge=1, description="bytes; larger files are refused")
+    cache_dir: str | None = Field(default=None, description="where results are cached (default .plancheck_cache)")
+    color: str = Field(default="auto", pattern="^(auto|always|never)$")
+    format: str = Field(default="text", description="output format")
+
+    def with_overrides(self, **changes: Any) -> Settings:
+        """A copy with the given (non-None) values replaced, validated again."""
+        data = self.model_dump()
+        data.update({k: v for k, v in changes.items() if v is not None})
+        return validate(data, "command line")
+
+
+def validate(data: dict[str, Any], where: str) -> Settings:
+    try:
+        return Settings.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        key = ".".join(str(p) for p in err["loc"]) or "(top)"
+        if err["type"] == "extra_forbidden":
+            raise ConfigError(f"{where}: unknown key '{key}'") from None
+        raise ConfigError(f"{where}: {key}: {err['msg']}") from None
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest config file at or above ``start`` (a pyproject.toml counts only with [tool.plancheck])."""
+    here = start if start.is_dir() else start.parent
+    for folder in [here.resolve(), *here.resolve().parents]:
+        for name in CONFIG_FILES:
+            path = folder / name
+            if not path.is_file():
+                continue
+            if name != "pyproject.toml" or "plancheck" in _read(path).get("tool", {}):
+                return path
+    return None
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read: {exc}") from None
+
+
+def load_file(path: Path) -> Settings:
+    data = _read(path)
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("plancheck", {})
+    data = {k.replace("-", "_"): v for k, v in data.items()}
+    return validate(data, str(path))
+
+
+def settings_for(target: Path | None, explicit: Path | None = None) -> tuple[Settings, Path | None]:
+    """The settings in force for a file: an explicit --config, else the nearest file, else defaults."""
+    if explicit is not None:
+        if not explicit.is_file():
+            raise ConfigError(f"{explicit}: config file not found")
+        return load_file(explicit), explicit
+    found = find_config(target or Path.cwd())
+    if found is None:
+        return Settings(), None
+    return load_file(found), found

@@ -1,0 +1,272 @@
+"""Runs rules over a plan: annotate once, run every rule, isolate failures, score.
+
+The engine knows no rule: it asks each check type which texts it needs,
+annotates those once (one ``nlp.pipe``), runs action-scope checks per action
+and plan-scope checks once, and turns hits into findings with source spans.
+A check that raises becomes an internal-error finding naming the rule; the
+run goes on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import traceback
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from datetime import date
+from pathlib import Path
+
+from checker.checks.base import Context, Field_, Hit
+from checker.config import Settings
+from checker.models import (
+    Action,
+    ActionReport,
+    FileReport,
+    Finding,
+    Plan,
+    Recommendation,
+    RecommendationReport,
+    Span,
+)
+from checker.nlp import Annotator
+from checker.packs import Rule
+from checker.scoring import action_score, mean, verdicts
+
+INTERNAL_CODE = "PC-X000"
+_NOT_AGREED = re.compile(r"^\s*not\s+(agreed|accepted)", re.I)
+
+
+def locate(text: str, spans: Sequence[Span], start: int | None, end: int | None) -> tuple[Span, ...]:
+    """Source spans of text[start:end], where text is the spans' pieces joined by single spaces."""
+    if start is None or end is None or not spans:
+        return tuple(spans)
+    out: list[Span] = []
+    pos = 0
+    for s in spans:
+        length = s.end_column - s.column if s.line == s.end_line else None
+        if length is None:
+            return tuple(spans)
+        lo, hi = max(start, pos), min(end, pos + length)
+        if lo < hi or (start == end and pos <= start <= pos + length):
+            out.append(
+                Span(line=s.line, column=s.column + lo - pos, end_line=s.line, end_column=s.column + hi - pos, where=s.where)
+            )
+        pos += length + 1
+    if pos - 1 != len(text):  # the text is not the plain join of the spans: point at the whole field
+        return tuple(spans)
+    return tuple(out) or tuple(spans[:1])
+
+
+def _field_spans(hit: Hit, rec: Recommendation | None, act: Action | None) -> tuple[Span, ...]:
+    if hit.extra_spans:
+        return tuple(hit.extra_spans)
+    field: Field_ = hit.field
+    if field == "concern" and rec is not None:
+        return locate(rec.concern, rec.concern_spans, hit.start, hit.end)
+    if act is None:
+        return ()
+    if field == "owner":
+        return act.owner_spans or act.spans[:1]
+    if field == "target":
+        return act.target_spans or act.spans[:1]
+    return locate(act.text, act.spans, hit.start, hit.end)
+
+
+def fingerprint(code: str, source: str, text: str, words: Iterable[str]) -> str:
+    """Stable across edits that move lines: rule, file name and normalised action text."""
+    norm = " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+    basis = "\x1f".join([code, Path(source).name, norm, *sorted(w.lower() for w in words)])
+    return hashlib.sha256(basis.encode()).hexdigest()[:20]
+
+
+class Engine:
+    """Holds the selected rules and the annotator; lints plan after plan."""
+
+    def __init__(self, rules: list[Rule], settings: Settings, cache_dir: Path | None = None) -> None:
+        self.rules = rules
+        self.settings = settings
+        self.action_rules = [r for r in rules if r.check.scope == "action"]
+        self.plan_rules = [r for r in rules if r.check.scope == "plan"]
+        vocab: set[str] = set()
+        for r in rules:
+            vocab |= r.check.vocabulary()
+        vocab |= {w.lower() for w in settings.extra_vague_words for w in w.split()}
+        self.fields: set[str] = set().union(*(r.check.fields() for r in rules)) if rules else set()
+        self.annotator = Annotator(vocab, settings.pipeline, cache_dir)
+        self.weights = {r.code: r.weight for r in rules}
+        self.criterion_weights = {c: float(w) for c, w in settings.weights.items() if len(c) == 1}
+
+    def _annotate(self, plan: Plan) -> None:
+        texts: list[str] = []
+        for rec, act in plan.actions():
+            if "action" in self.fields:
+                texts.append(act.text)
+            if "owner" in self.fields and act.owner:
+                texts.append(act.owner)
+            if "target" in self.fields and act.target:
+                texts.append(act.target)
+            if "concern" in self.fields:
+                texts.append(rec.concern)
+        if texts:
+            self.annotator.annotate(texts)
+
+    def _context(self, plan: Plan, submitted: date | None) -> Context:
+        def docs(text: str):  # type: ignore[no-untyped-def]
+            return self.annotator.doc(text)
+
+        ctx = Context(plan=plan, submitted=submitted, settings=self.settings, docs=docs)
+        if self.fields:
+            ctx.memo["nlp"] = self.annotator.nlp
+        return ctx
+
+    def _finding(self, rule: Rule, hit: Hit, plan: Plan, rec: Recommendation | None, act: Action | None) -> Finding:
+        spans = _field_spans(hit, rec, act)
+        text = act.text if act else (rec.concern if rec else "")
+        return Finding(
+            code=rule.code,
+            name=rule.name,
+            criterion=rule.criterion,  # type: ignore[arg-type]
+            severity=rule.severity,  # type: ignore[arg-type]
+            message=hit.message,
+            words=hit.words,
+            spans=spans,
+            action=act.id if act else None,
+            recommendation=rec.id if rec else None,
+            source=plan.source,
+            fingerprint=fingerprint(rule.code, plan.source, text + " ".join(hit.words), hit.words),
+        )
+
+    def _internal(self, rule: Rule, exc: BaseException, plan: Plan, act: Action | None) -> Finding:
+        where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+        at = f" at {Path(where.filename).name}:{where.lineno}" if where else ""
+        return Finding(
+            code=INTERNAL_CODE,
+            name="internal-error",
+            criterion="P",
+            severity="error",
+            message=f"rule {rule.code} ({rule.name}) failed: {exc.__class__.__name__}: {exc}{at}; the other rules ran",
+            action=act.id if act else None,
+            source=plan.source,
+            spans=act.spans[:1] if act else (),
+            fingerprint=fingerprint(INTERNAL_CODE, plan.source, rule.code, ()),
+        )
+
+    def _run(self, rule: Rule, ctx: Context) -> list[Finding]:
+        try:
+            return [self._finding(rule, h, ctx.plan, h.recommendation or ctx.rec, h.action or ctx.action) for h in rule.check.run(ctx)]
+        except Exception as exc:  # a rule's bug must not end the run
+            return [self._internal(rule, exc, ctx.plan, ctx.action)]
+
+    def lint(self, plan: Plan, ignore: Iterable[str] = ()) -> FileReport:
+        """The report of one plan."""
+        ignored = tuple(ignore)
+        submitted = _iso_date(plan.header.submitted.value if plan.header.submitted else None)
+        self._annotate(plan)
+        ctx = self._context(plan, submitted)
+        recs = []
+        all_scores: list[float] = []
+        for rec in plan.recommendations:
+            ctx.rec = rec
+            actions = []
+            for act in rec.actions:
+                ctx.action = act
+                found: list[Finding] = []
+                for rule in self.action_rules:
+                    if not _ignored(rule.code, ignored):
+                        found.extend(self._run(rule, ctx))
+                actions.append(self._action_report(act, found))
+            ctx.action = None
+            scores = [a.score for a in actions]
+            if not scores and not (rec.category and _NOT_AGREED.match(rec.category)):
+                all_scores.append(0.0)
+            all_scores.extend(scores)
+            recs.append(_rec_report(rec, actions, mean(scores)))
+        ctx.rec = None
+        plan_findings: list[Finding] = []
+        for rule in self.plan_rules:
+            if not _ignored(rule.code, ignored):
+                plan_findings.extend(self._run(rule, ctx))
+        recs = _attach(recs, plan_findings)
+        return _file_report(plan, recs, plan_findings, mean(all_scores))
+
+    def _action_report(self, act: Action, found: list[Finding]) -> ActionReport:
+        return ActionReport(
+            id=act.id,
+            step=act.step,
+            text=act.text,
+            spans=act.spans,
+            owner=act.owner,
+            owner_source=act.owner_source,
+            target=act.target,
+            due=act.due,
+            due_status=act.due_status,
+            criteria=verdicts(found),
+            score=action_score(found, self.weights, self.criterion_weights or _default_cw()),
+            findings=tuple(sorted(found, key=_order)),
+        )
+
+
+def _default_cw() -> dict[str, float]:
+    from checker.scoring import DEFAULT_CRITERION_WEIGHTS
+
+    return dict(DEFAULT_CRITERION_WEIGHTS)
+
+
+def _ignored(code: str, ignored: tuple[str, ...]) -> bool:
+    return any(code.upper().startswith(i.upper()) or (len(i) == 1 and code[3:4] == i.upper()) for i in ignored)
+
+
+def _order(f: Finding) -> tuple[int, int, str]:
+    s = f.spans[0] if f.spans else None
+    return (s.line if s else 0, s.column if s else 0, f.code)
+
+
+def _iso_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _rec_report(rec: Recommendation, actions: list[ActionReport], score: float | None) -> RecommendationReport:
+    return RecommendationReport(
+        id=rec.id,
+        ref=rec.ref,
+        section=rec.section,
+        category=rec.category,
+        concern=rec.concern,
+        spans=rec.concern_spans[:1] or rec.ref_spans,
+        score=score,
+        actions=tuple(actions),
+    )
+
+
+def _attach(recs: list[RecommendationReport], plan_findings: list[Finding]) -> list[RecommendationReport]:
+    """Plan-rule findings about one recommendation are listed under it as well."""
+    by_rec: dict[str, list[Finding]] = {}
+    for f in plan_findings:
+        if f.recommendation and not f.action:
+            by_rec.setdefault(f.recommendation, []).append(f)
+    return [r.model_copy(update={"findings": tuple(by_rec.get(r.id, ()))}) for r in recs]
+
+
+def _file_report(plan: Plan, recs: list[RecommendationReport], plan_findings: list[Finding], score: float | None) -> FileReport:
+    counts: Counter[str] = Counter()
+    for r in recs:
+        for a in r.actions:
+            counts.update(f.criterion for f in a.findings)
+    counts.update(f.criterion for f in plan_findings)
+    est = plan.header.establishment
+    sub = plan.header.submitted
+    return FileReport(
+        source=plan.source,
+        establishment=est.value if est else None,
+        submitted=sub.value if sub else None,
+        score=score,
+        recommendations=tuple(recs),
+        findings=tuple(sorted(plan_findings, key=_order)),
+        counts=dict(sorted(counts.items())),
+    )

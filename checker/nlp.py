@@ -1,0 +1,158 @@
+"""The spaCy pipeline: built once per process, run once per text, only if a rule needs it.
+
+The default pipeline is ``spacy.blank("en")`` (its rule-based tokenizer) with a
+lemmatizer component of ours that looks words up in spaCy's English lookup
+table (``spacy-lookups-data``). Two things differ from spaCy's own lookup mode,
+both measured on the corpus:
+
+* case is folded before the lookup: plans open sentences with "Explore ...",
+  "Reviewing ...", which spaCy's table (keyed on the text as written) leaves
+  unlemmatised;
+* the table is cut down to the forms of the lemmas the rule packs use, and
+  that small table is cached on disk, because loading the full English table
+  costs about half a second of every cold run. A word outside it keeps its
+  lower-case form as lemma, which no rule can tell apart.
+
+A trained pipeline (``pipeline = "en_core_web_sm"`` in config) is used when the
+user names it and it is installed; it brings part-of-speech tags, which rules
+may declare they need. Nothing is ever downloaded.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from checker.errors import ConfigError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+BLANK = "blank:en"
+_COMPONENT = "plancheck_lemmatizer"
+
+
+def _full_table() -> dict[str, str]:
+    import spacy_lookups_data
+
+    path = Path(spacy_lookups_data.__file__).parent / "data" / "en_lemma_lookup.json.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        table: dict[str, str] = json.load(fh)
+    return table
+
+
+def lemma_table(vocabulary: Iterable[str], cache_dir: Path | None = None) -> dict[str, str]:
+    """Form -> lemma for every form whose lemma (or itself) is in the vocabulary."""
+    vocab = sorted({w.lower() for w in vocabulary if w})
+    key = hashlib.sha256("\n".join(vocab).encode()).hexdigest()[:16]
+    cached = cache_dir / f"lemmas-{key}.json" if cache_dir else None
+    if cached is not None and cached.is_file():
+        try:
+            data: dict[str, str] = json.loads(cached.read_text(encoding="utf-8"))
+            return data
+        except (OSError, ValueError):
+            pass
+    wanted = set(vocab)
+    table = {
+        form.lower(): lemma.lower()
+        for form, lemma in _full_table().items()
+        if lemma.lower() in wanted or form.lower() in wanted
+    }
+    if cached is not None:
+        try:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cached.with_suffix(".tmp")
+            tmp.write_text(json.dumps(table, sort_keys=True), encoding="utf-8")
+            tmp.replace(cached)
+        except OSError:
+            pass  # a read-only cache is no reason to fail the lint
+    return table
+
+
+class FoldedLookupLemmatizer:
+    """Sets ``token.lemma_`` from a lower-cased lookup; unknown words keep their lower case."""
+
+    def __init__(self, table: dict[str, str]) -> None:
+        self.table = table
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc:
+            low = token.lower_
+            token.lemma_ = self.table.get(low, low)
+        return doc
+
+
+_TABLES: dict[str, dict[str, str]] = {}
+_REGISTERED: list[bool] = []
+
+
+def _register() -> None:
+    """Make our lemmatizer a spaCy component ("plancheck_lemmatizer"), once per process."""
+    if _REGISTERED:
+        return
+    from spacy.language import Language
+
+    def make(nlp: Language, name: str, table: str) -> FoldedLookupLemmatizer:
+        return FoldedLookupLemmatizer(_TABLES[table])
+
+    Language.factory(_COMPONENT, default_config={"table": ""}, func=make)
+    _REGISTERED.append(True)
+
+
+class Annotator:
+    """Builds the pipeline lazily and keeps one Doc per distinct text."""
+
+    def __init__(
+        self, vocabulary: Iterable[str] = (), pipeline: str | None = None, cache_dir: Path | None = None
+    ) -> None:
+        self.vocabulary = frozenset(vocabulary)
+        self.pipeline = pipeline or BLANK
+        self.cache_dir = cache_dir
+        self._nlp: Language | None = None
+        self._docs: dict[str, Doc] = {}
+
+    @property
+    def nlp(self) -> Language:
+        if self._nlp is None:
+            self._nlp = self._build()
+        return self._nlp
+
+    @property
+    def has_pos(self) -> bool:
+        return self.pipeline != BLANK and ("tagger" in self.nlp.pipe_names or "morphologizer" in self.nlp.pipe_names)
+
+    def _build(self) -> Language:
+        import spacy
+
+        if self.pipeline == BLANK:
+            nlp = spacy.blank("en")
+            _register()
+            key = hashlib.sha256(" ".join(sorted(self.vocabulary)).encode()).hexdigest()[:16]
+            _TABLES[key] = lemma_table(self.vocabulary, self.cache_dir)
+            nlp.add_pipe(_COMPONENT, config={"table": key})
+            return nlp
+        try:
+            return spacy.load(self.pipeline, exclude=["ner"])
+        except OSError as exc:
+            raise ConfigError(
+                f"spaCy pipeline '{self.pipeline}' is not installed (plancheck never downloads one): "
+                f"install its package, or remove 'pipeline' from the config to use the built-in one ({exc.__class__.__name__})"
+            ) from None
+
+    def annotate(self, texts: Iterable[str]) -> None:
+        """Run the pipeline once, batched, over the texts not seen yet."""
+        todo = list(dict.fromkeys(t for t in texts if t not in self._docs))
+        if not todo:
+            return
+        for text, doc in zip(todo, self.nlp.pipe(todo, batch_size=256), strict=True):
+            self._docs[text] = doc
+
+    def doc(self, text: str) -> Doc:
+        if text not in self._docs:
+            self.annotate([text])
+        return self._docs[text]

@@ -1,0 +1,130 @@
+"""Rule packs: folders of YAML rule files, validated, then built into Rule objects.
+
+A rule file is checked twice before use: against ``schemas/rulepack.schema.json``
+(jsonschema, so the message names the key path in the file) and then its
+``check:`` block against the check type's own strict model. Any error is a
+PackError naming the file and the key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from checker.checks.base import Check
+from checker.errors import PackError
+from checker.paths import data_dir
+from checker.rulespec import RuleSpec
+
+
+def builtin_pack_dir() -> Path:
+    """Entry point of the built-in pack (``plancheck.packs``)."""
+    return data_dir("rules")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule ready to run: its spec, its effective severity and weight, its check."""
+
+    spec: RuleSpec
+    check: Check
+    path: Path
+    severity: str
+    weight: float
+
+    @property
+    def code(self) -> str:
+        return self.spec.code
+
+    @property
+    def name(self) -> str:
+        return self.spec.name
+
+    @property
+    def criterion(self) -> str:
+        return self.spec.criterion
+
+
+def _key_path(path: Any) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(top)"
+
+
+def load_rule_file(path: Path) -> RuleSpec:
+    """One rule file, validated (PackError names the file and the key)."""
+    from jsonschema import Draft202012Validator
+
+    from checker.schemas import load
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise PackError(f"{path}: cannot read rule file: {str(exc).splitlines()[0]}") from None
+    if not isinstance(data, dict):
+        raise PackError(f"{path}: a rule file must be a mapping of keys (code, name, check, ...)")
+    validator = Draft202012Validator(load("rulepack.schema.json"))
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
+    if errors:
+        err = errors[0]
+        raise PackError(f"{path}: {_key_path(err.absolute_path)}: {err.message}")
+    try:
+        return RuleSpec.model_validate(data)
+    except ValidationError as exc:  # pragma: no cover - the schema catches these first
+        first = exc.errors()[0]
+        raise PackError(f"{path}: {_key_path(first['loc'])}: {first['msg']}") from None
+
+
+def build_check(spec: RuleSpec, path: Path, types: Mapping[str, type[Check]]) -> Check:
+    kind = spec.check.get("type")
+    if kind not in types:
+        known = ", ".join(sorted(types))
+        raise PackError(f"{path}: check.type: unknown check type {kind!r} (known: {known})")
+    cls = types[str(kind)]
+    try:
+        params = cls.Params.model_validate(spec.check)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        key = _key_path(["check", *first["loc"]])
+        if first["type"] == "extra_forbidden":
+            raise PackError(f"{path}: {key}: unknown key for check type {kind!r}") from None
+        raise PackError(f"{path}: {key}: {first['msg']}") from None
+    try:
+        return cls(params)
+    except Exception as exc:  # a bad pattern or regex in the rule, not a bug of ours
+        raise PackError(f"{path}: check: {exc}") from None
+
+
+def rule_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        raise PackError(f"{folder}: rule pack folder not found")
+    return sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def load_pack(
+    folder: Path,
+    types: Mapping[str, type[Check]],
+    severity: Mapping[str, str] | None = None,
+    weights: Mapping[str, float] | None = None,
+) -> list[Rule]:
+    """Every rule of a pack folder, built."""
+    rules = []
+    for path in rule_files(folder):
+        spec = load_rule_file(path)
+        check = build_check(spec, path, types)
+        rules.append(
+            Rule(
+                spec=spec,
+                check=check,
+                path=path,
+                severity=(severity or {}).get(spec.code, spec.severity),
+                weight=float((weights or {}).get(spec.code, spec.weight)),
+            )
+        )
+    return rules

@@ -1,0 +1,52 @@
+"""The shape of a rule file: one YAML file per rule, validated before use.
+
+``schemas/rulepack.schema.json`` is generated from ``RuleSpec`` (``python -m
+checker.schemas``); each check type validates its own ``check:`` keys with a
+strict model of its own, so a typo anywhere is an error naming file and key.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from checker.models import Criterion, Severity
+
+
+class Example(BaseModel):
+    """A case a rule's docs show and the tests run: bad must fire, good must not."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    text: str | None = Field(default=None, description="the action's text")
+    owner: str | None = Field(default="Head of Residence", description="the owner cell")
+    target: str | None = Field(default="March 2026", description="the target-date cell")
+    concern: str | None = Field(default=None, description="the concern the action answers")
+    submitted: str | None = Field(default="2025-12-01", description="the plan's submission date")
+    plan: str | None = Field(default=None, description="a whole plan as text, for plan rules")
+
+
+class Examples(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    bad: tuple[str | Example, ...] = Field(min_length=1)
+    good: tuple[str | Example, ...] = Field(min_length=1)
+
+
+class RuleSpec(BaseModel):
+    """One rule."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    code: str = Field(pattern=r"^[A-Z]{2,5}-[OTSMRAP]\d{3}$", description="stable forever")
+    name: str = Field(pattern=r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$", description="names the problem")
+    criterion: Criterion
+    severity: Severity
+    weight: float = Field(default=1.0, ge=0, le=10)
+    summary: str = Field(min_length=10, description="what it finds, one sentence")
+    why: str = Field(min_length=20, description="why it matters")
+    instead: str = Field(min_length=10, description="what to write instead")
+    check: dict[str, Any] = Field(description="the check type ('type') and its settings")
+    examples: Examples
+
+
+def example(value: str | Example) -> Example:
+    return value if isinstance(value, Example) else Example(text=value)

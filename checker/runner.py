@@ -1,0 +1,91 @@
+"""The lint pipeline as a library: read -> parse -> rules -> report -> gate.
+
+The CLI is a thin layer over ``Runner``; tests and other tools can use it
+directly. The gate (``fail_on``, ``fail_under``, a baseline) is decided here so
+that every output format reports the same verdict.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from checker import __version__
+from checker.config import Settings
+from checker.engine import Engine
+from checker.models import FileError, FileReport, Finding, Plan, Report, Summary
+from checker.packs import Rule
+from checker.parse import parse_document
+from checker.readers import Document
+from checker.registry import load_rules, select
+from checker.scoring import mean
+
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+class Runner:
+    """Rules loaded and selected once; plans linted one after another."""
+
+    def __init__(self, settings: Settings, base: Path | None = None, cache_dir: Path | None = None) -> None:
+        self.settings = settings
+        self.all_rules: list[Rule] = load_rules(settings, base)
+        self.rules = select(self.all_rules, settings)
+        self.engine = Engine(self.rules, settings, cache_dir)
+
+    def file_ignores(self, source: str) -> tuple[str, ...]:
+        out: list[str] = []
+        for pattern, codes in self.settings.per_file_ignores.items():
+            if fnmatch.fnmatch(source, pattern) or fnmatch.fnmatch(Path(source).name, pattern):
+                out.extend(codes)
+        return tuple(out)
+
+    def lint_plan(self, plan: Plan) -> FileReport:
+        return self.engine.lint(plan, self.file_ignores(plan.source))
+
+    def lint_document(self, doc: Document) -> FileReport:
+        return self.lint_plan(parse_document(doc))
+
+
+def all_findings(report: FileReport) -> list[Finding]:
+    out = list(report.findings)
+    for rec in report.recommendations:
+        for act in rec.actions:
+            out.extend(act.findings)
+    return out
+
+
+def build_report(
+    files: Sequence[FileReport],
+    errors: Iterable[FileError],
+    settings: Settings,
+    baseline: set[str] | None = None,
+) -> Report:
+    """The whole run's report, with the summary and the gate's verdict."""
+    findings = [f for fr in files for f in all_findings(fr)]
+    gating = [f for f in findings if baseline is None or f.fingerprint not in baseline]
+    scores = [fr.score for fr in files if fr.score is not None]
+    score = mean(scores)
+    reasons: list[str] = []
+    threshold = SEVERITY_RANK[settings.fail_on]
+    bad = [f for f in gating if SEVERITY_RANK[f.severity] >= threshold]
+    if bad:
+        new = " new" if baseline is not None else ""
+        reasons.append(f"{len(bad)}{new} finding(s) of severity {settings.fail_on} or worse")
+    if settings.fail_under is not None:
+        low = [fr for fr in files if fr.score is not None and fr.score < settings.fail_under]
+        for fr in low:
+            reasons.append(f"{fr.source}: score {fr.score} is under {settings.fail_under}")
+    summary = Summary(
+        files=len(files),
+        actions=sum(len(r.actions) for fr in files for r in fr.recommendations),
+        findings=len(findings),
+        by_severity=dict(sorted(Counter(f.severity for f in findings).items())),
+        by_criterion=dict(sorted(Counter(f.criterion for f in findings).items())),
+        by_rule=dict(sorted(Counter(f.code for f in findings).items())),
+        score=score,
+        gate="fail" if reasons else "pass",
+        gate_reasons=tuple(reasons),
+    )
+    return Report(version=__version__, files=tuple(files), errors=tuple(errors), summary=summary)
