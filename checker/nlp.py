@@ -58,11 +58,17 @@ def lemma_table(vocabulary: Iterable[str], cache_dir: Path | None = None) -> dic
         except (OSError, ValueError):
             pass
     wanted = set(vocab)
-    table = {
-        form.lower(): lemma.lower()
-        for form, lemma in _full_table().items()
-        if lemma.lower() in wanted or form.lower() in wanted
-    }
+    table: dict[str, str] = {}
+    for word in vocab:  # regular inflections first: the table has gaps and slips ("developing")
+        for form in _inflections(word):
+            table.setdefault(form, word)
+    full = _full_table()
+    for form, lemma in full.items():
+        if lemma.lower() in wanted:
+            table[form.lower()] = lemma.lower()
+    for word in vocab:  # a pack word the table turns into a non-pack word ("meeting" -> "meet") stays
+        if full.get(word, word).lower() not in wanted:
+            table[word] = word
     if cached is not None:
         try:
             cached.parent.mkdir(parents=True, exist_ok=True)
@@ -72,6 +78,25 @@ def lemma_table(vocabulary: Iterable[str], cache_dir: Path | None = None) -> dic
         except OSError:
             pass  # a read-only cache is no reason to fail the lint
     return table
+
+
+_VOWELS = frozenset("aeiou")
+
+
+def _inflections(word: str) -> set[str]:
+    """Regular English inflections of a (verb or noun) lemma: -s, -es, -ed, -ing, doubled consonants."""
+    if not word.isalpha() or len(word) < 3:
+        return set()
+    out = {word + "s", word + "ed", word + "ing"}
+    if word.endswith("e"):
+        out |= {word + "d", word[:-1] + "ing"}
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        out.add(word + "es")
+    if word.endswith("y") and word[-2] not in _VOWELS:
+        out |= {word[:-1] + "ies", word[:-1] + "ied"}
+    if len(word) <= 4 and word[-1] not in _VOWELS | {"w", "x", "y"} and word[-2] in _VOWELS and word[-3] not in _VOWELS:
+        out |= {word + word[-1] + "ed", word + word[-1] + "ing"}
+    return out
 
 
 class FoldedLookupLemmatizer:

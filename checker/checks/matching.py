@@ -87,7 +87,7 @@ class PatternSet:
         out: set[str] = set()
         for pattern in self.patterns:
             for tok in pattern:
-                for key in ("LEMMA", "LOWER"):
+                for key in ("LEMMA",):  # only lemmas need the lemma table
                     value = tok.get(key)
                     if isinstance(value, str):
                         out.add(value.lower())
@@ -131,7 +131,8 @@ class Evidence:
         self.dates = spec.dates
 
     def words(self) -> set[str]:
-        return words_of(self.phrases.phrases) | self.patterns.words()
+        lemmas = words_of(self.phrases.phrases) if self.phrases.on == "lemma" else set()
+        return lemmas | self.patterns.words()
 
     def find(self, doc: Doc, nlp: Language, lo: int = 0, hi: int | None = None) -> list[tuple[int, int, str]]:
         """(start, end, words) of each piece of this evidence within text[lo:hi]."""

@@ -46,13 +46,17 @@ class OverlapCheck(Check):
     def vocabulary(self) -> frozenset[str]:
         return frozenset(self.topic_of) | frozenset(self.ignore)
 
-    def _content(self, ctx: Context, field: Field_) -> set[str]:
+    def _words(self, ctx: Context, field: Field_) -> tuple[set[str], set[str]]:
+        """(content lemmas, topics) of a field; topics are read before stop words are dropped."""
         doc = ctx.doc(field)
-        return {
-            t.lemma_.lower()
-            for t in doc
-            if not t.is_stop and _WORD.match(t.lemma_.lower()) and t.lemma_.lower() not in self.ignore
-        }
+        content: set[str] = set()
+        topics: set[str] = set()
+        for t in doc:
+            lemma, lower = t.lemma_.lower(), t.lower_
+            topics |= self.topic_of.get(lemma, set()) | self.topic_of.get(lower, set())
+            if not t.is_stop and _WORD.match(lemma) and lemma not in self.ignore:
+                content.add(lemma)
+        return content, topics
 
     def run(self, ctx: Context) -> Iterable[Hit]:
         act, rec = ctx.action, ctx.rec
@@ -60,11 +64,8 @@ class OverlapCheck(Check):
             return
         if len(act.text.split()) < self.params.min_words:
             return
-        mine, theirs = self._content(ctx, "action"), self._content(ctx, "concern")
-        if mine & theirs:
-            return
-        topics = set().union(*(self.topic_of.get(w, set()) for w in mine)) if mine else set()
-        their_topics = set().union(*(self.topic_of.get(w, set()) for w in theirs)) if theirs else set()
-        if topics & their_topics:
+        mine, my_topics = self._words(ctx, "action")
+        theirs, their_topics = self._words(ctx, "concern")
+        if mine & theirs or my_topics & their_topics:
             return
         yield Hit(self.params.message, "action")

@@ -44,6 +44,9 @@ class MatchParams(Params):
 class PhraseParams(MatchParams):
     phrases: list[str] = Field(min_length=1)
     match: MatchOn = "lemma"
+    except_forms: list[str] = Field(
+        default_factory=list, description="surface forms (lower case) a lemma match does not count"
+    )
 
 
 class PatternParams(MatchParams):
@@ -126,7 +129,8 @@ class PhraseCheck(_MatchCheck):
         self._sets: dict[tuple[str, ...], PhraseSet] = {}
 
     def vocabulary(self) -> frozenset[str]:
-        return super().vocabulary() | words_of(self.params.phrases)
+        own = words_of(self.params.phrases) if self.params.match == "lemma" else set()
+        return super().vocabulary() | own
 
     def matches(self, ctx: Context) -> list[Match]:
         extra: tuple[str, ...] = ()
@@ -135,7 +139,9 @@ class PhraseCheck(_MatchCheck):
         key = extra
         if key not in self._sets:
             self._sets[key] = PhraseSet([*self.params.phrases, *extra], self.params.match)
-        return self._sets[key].find(ctx.doc(self.params.field), ctx.memo["nlp"])
+        found = self._sets[key].find(ctx.doc(self.params.field), ctx.memo["nlp"])
+        skip = {f.lower() for f in self.params.except_forms}
+        return [m for m in found if m.words.lower() not in skip]
 
 
 class PatternCheck(_MatchCheck):
