@@ -23,24 +23,34 @@ _BOMS = (
 
 
 def decode(data: bytes, source: str) -> tuple[str, str]:
-    """Bytes -> (text, encoding name). Never raises on odd bytes: the last resort replaces them."""
+    """Bytes -> (text, encoding name). Never raises on odd bytes: the last resort replaces them.
+
+    Order: a byte-order mark; UTF-16 without one (NULs in every other byte, which
+    UTF-8 would accept as text with spaces between the letters); UTF-8; cp1252,
+    Word's default code page, when it decodes cleanly; charset-normalizer's guess.
+    """
     for bom, name in _BOMS:
         if data.startswith(bom):
             try:
                 return data[len(bom) :].decode(name), name + " (BOM)"
             except UnicodeDecodeError as exc:
-                raise InputError(source, f"starts with a {name} byte-order mark but is not {name}: {exc.reason}") from None
+                message = f"starts with a {name} byte-order mark but is not {name}: {exc.reason}"
+                raise InputError(source, message) from None
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return utf16
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    utf16 = _utf16_without_bom(data)
-    if utf16 is not None:
-        return utf16
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        pass
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
-    if best is not None and best.encoding not in ("utf_8",):
+    if best is not None:
         return str(best), best.encoding
     return data.decode("cp1252", errors="replace"), "cp1252 (with replacements)"
 
@@ -52,7 +62,7 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     even, odd = data[0::2].count(0), data[1::2].count(0)
     half = len(data) // 2
     for zeros, name in ((odd, "utf-16-le"), (even, "utf-16-be")):
-        if zeros > 0.4 * half:
+        if half >= 2 and zeros > 0.7 * half:
             try:
                 return data.decode(name), name
             except UnicodeDecodeError:
@@ -71,16 +81,18 @@ def looks_binary(data: bytes) -> bool:
     head = data[:8192]
     if not head:
         return False
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+    boms = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
+    if head.startswith(boms):
         return False
     if _utf16_without_bom(head[: len(head) - len(head) % 2]) is not None:
         return False
-    bad = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 0))
+    bad = sum(1 for b in head if b < 32 and b not in (9, 10, 11, 12, 13, 0))
     return bad > 0.05 * len(head) or head.count(0) > 0.3 * len(head)
 
 
 def read_text(data: bytes, source: str) -> Document:
     if looks_binary(data):
-        raise InputError(source, "is not a text file (binary content); plancheck reads .txt, .docx, .pdf, .md, .csv, .tsv, .json and .yaml")
+        kinds = ".txt, .docx, .pdf, .md, .csv, .tsv, .json and .yaml"
+        raise InputError(source, f"is not a text file (binary content); plancheck reads {kinds}")
     text, _encoding = decode(data, source)
     return Document(source=source, reader="text", text=normalise(text))

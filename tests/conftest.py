@@ -1,0 +1,30 @@
+"""Shared test set-up: Hypothesis profiles.
+
+``ci`` (the default) keeps Hypothesis's own settings; ``long`` runs 5000
+examples per property, for a soak before a release:
+``HYPOTHESIS_PROFILE=long pytest tests``.
+"""
+
+from __future__ import annotations
+
+import os
+
+from hypothesis import settings
+
+settings.register_profile("ci", settings())
+settings.register_profile("long", max_examples=5000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+
+
+@pytest.fixture
+def shared() -> Path:
+    """../shared beside the project; tests that need it skip cleanly without it."""
+    if not (SHARED / "corpus").is_dir():
+        pytest.skip("../shared is not beside the project")
+    return SHARED
