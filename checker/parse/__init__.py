@@ -33,7 +33,8 @@ def parse_text(text: str, source: str = "-", *, reader: str = "text", where: dic
     """Parse the text of an exported plan."""
     lines = split_lines(text, where)
     head, roles = find_table(lines)
-    header, preamble = read_header(lines[: max(head, 0)])
+    header, preamble = read_header(lines[:head])
+    first = head + 1 if roles is not None else head
     columns: tuple[Column, ...] = ()
     if roles is not None:
         cells = lines[head].cells
@@ -43,10 +44,11 @@ def parse_text(text: str, source: str = "-", *, reader: str = "text", where: dic
             if c is not None
         )
     reader_ = TableReader(roles or DEFAULT_ROLES)
-    for line in lines[head + 1 :]:
+    for line in lines[first:]:
         reader_.feed(line)
     draft = reader_.out
-    recs = tuple(_recommendation(rec, n) for n, rec in enumerate(draft.recs, start=1))
+    unplaced = list(draft.unplaced)
+    recs = tuple(_recommendation(rec, n, unplaced) for n, rec in enumerate(draft.recs, start=1))
     sections = tuple(
         SectionHeading(kind=kind, title=run.folded(), spans=run.spans())  # type: ignore[arg-type]
         for kind, run in draft.sections
@@ -59,13 +61,14 @@ def parse_text(text: str, source: str = "-", *, reader: str = "text", where: dic
         columns=columns,
         sections=sections,
         recommendations=recs,
-        unplaced=tuple(draft.unplaced),
+        unplaced=tuple(unplaced),
     )
 
 
-def _recommendation(rec: RecDraft, n: int) -> Recommendation:
+def _recommendation(rec: RecDraft, n: int, unplaced: list[Unplaced]) -> Recommendation:
     rec_id = f"R{n}"
-    leadins, acts = actions.build(rec.lines, rec_id)
+    leadins, acts, left = actions.build(rec.lines, rec_id)
+    unplaced.extend(left)
     concern = Run(rec.concern)
     category = Run(rec.category)
     return Recommendation(
@@ -73,7 +76,7 @@ def _recommendation(rec: RecDraft, n: int) -> Recommendation:
         ref=rec.ref.text.rstrip(".") if rec.ref else None,
         ref_spans=(rec.ref.span(),) if rec.ref else (),
         section=rec.section,  # type: ignore[arg-type]
-        concern=concern.folded(),
+        concern=concern.text,
         concern_spans=concern.spans(),
         category=category.folded() or None,
         category_spans=category.spans(),

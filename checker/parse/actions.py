@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from checker.dates import Due, join_wrapped, split_targets
-from checker.models import Action, LeadIn, OwnerSource
+from checker.models import Action, LeadIn, OwnerSource, Unplaced
 from checker.parse.grid import ends_sentence
 from checker.parse.pieces import Piece, Run
 from checker.parse.table import ActionLine
@@ -231,8 +231,13 @@ def _split_by_targets(units: list[Unit], unit: Unit, tokens: list[Token], run: R
     return new
 
 
-def units_of_block(block: list[Line], in_group: bool) -> list[Unit]:
+def units_of_block(block: list[Line], in_group: bool) -> tuple[list[Unit], list[Run]]:
+    """The lead-ins and actions of one block, and any owner or target cell left with no text."""
     run = Run([ln.text for ln in block if ln.text is not None])
+    owner = _fold_all([ln.owner for ln in block if ln.owner])
+    tokens = _tokens(block, run)
+    if not run:
+        return [], [r for r in (owner, *(t.run for t in tokens)) if r]
     units: list[Unit] = []
     after_leadin = in_group
     for kind, a, b in _segments(run.text):
@@ -243,14 +248,25 @@ def units_of_block(block: list[Line], in_group: bool) -> list[Unit]:
             units.extend(_split_steps(run, a, b, after_leadin))
     if not units:
         units.append(Unit("action", run))
-    units = _share_targets(units, _tokens(block, run), run)
-    owners = [ln.owner for ln in block if ln.owner]
-    owner = _fold_all(owners)
+    units = _share_targets(units, tokens, run)
+    leftovers = _unused_tokens(units, tokens)
     for i, u in enumerate(units):
         if u.kind == "leadin" and i > 0:
             continue  # a lead-in after an action: the owner cell belongs to that action
         u.own_owner = owner
-    return units
+    return units, leftovers
+
+
+def _unused_tokens(units: list[Unit], tokens: list[Token]) -> list[Run]:
+    """Targets no action took go to the last action as extra stacked targets, else nowhere."""
+    used = {id(t) for u in units for t in u.tokens}
+    unused = [t for t in tokens if id(t) not in used]
+    actions = [u for u in units if u.kind == "action"]
+    if unused and actions:
+        actions[-1].tokens.extend(unused)
+        actions[-1].notes.append("extra-target")
+        return []
+    return [t.run for t in unused]
 
 
 def _continues_owner(prev: str, frag: str) -> bool:
@@ -340,24 +356,27 @@ def _borrow_targets(members: list[Unit]) -> None:
             u.notes.append("target-from-previous-step")
 
 
-def build(raw: list[ActionLine], rec_id: str) -> tuple[list[LeadIn], list[Action]]:
-    """Lead-ins and actions of one recommendation."""
+def build(raw: list[ActionLine], rec_id: str) -> tuple[list[LeadIn], list[Action], list[Unplaced]]:
+    """Lead-ins, actions and unplaced cells of one recommendation."""
     units: list[Unit] = []
+    unplaced: list[Unplaced] = []
     in_group = False
     for block in blocks_of(raw):
-        block_units = units_of_block(block, in_group)
+        block_units, leftovers = units_of_block(block, in_group)
         in_group = in_group or any(u.kind == "leadin" for u in block_units)
         units.extend(block_units)
+        for run in leftovers:
+            reason = "an owner or target cell with no action text beside it"
+            unplaced.append(Unplaced(kind="unassigned", text=run.folded(), spans=run.spans(), reason=reason))
     apply_groups(units)
     leadins = [
-        LeadIn(text=u.run.folded(), spans=u.run.spans(), owner=owner_text(u.owner), owner_spans=u.owner.spans())
+        LeadIn(text=u.run.text, spans=u.run.spans(), owner=owner_text(u.owner), owner_spans=u.owner.spans())
         for u in units
         if u.kind == "leadin"
     ]
-    actions = [
-        _action(u, f"{rec_id}.A{n}") for n, u in enumerate((u for u in units if u.kind == "action"), start=1)
-    ]
-    return leadins, actions
+    numbered = enumerate((u for u in units if u.kind == "action"), start=1)
+    actions = [_action(u, f"{rec_id}.A{n}") for n, u in numbered]
+    return leadins, actions, unplaced
 
 
 def _action(u: Unit, ident: str) -> Action:
@@ -366,7 +385,7 @@ def _action(u: Unit, ident: str) -> Action:
     target = " ".join(t.due.text for t in u.tokens) if u.tokens else None
     return Action(
         id=ident,
-        text=u.run.folded(),
+        text=u.run.text,
         spans=u.run.spans(),
         step=u.step.text.rstrip(".)").strip() or None if u.step else None,
         step_spans=u.step.spans(),

@@ -169,17 +169,23 @@ def place(line: Line, roles: tuple[Role, ...]) -> Row:
             row = Row(line)
             score = -0.1 * penalty
             for cell, col in zip(variant, cols, strict=True):
-                if cell is not None:
+                if cell is None:
+                    continue
+                if roles[col] in row.cells:  # two columns of one role ("other"): keep both
+                    row.extra.append(cell)
+                else:
                     row.cells[roles[col]] = cell
-                    score += _fit(roles[col], cell.text)
+                score += _fit(roles[col], cell.text)
             row.fit = score
             candidates.append((score, float(sum(cols)), row))
     if not candidates:  # more non-empty cells than columns: keep the first, flag the rest
         row = Row(line)
         for cell, role in zip(cells, roles, strict=False):
-            if cell is not None:
+            if cell is not None and role not in row.cells:
                 row.cells[role] = cell
-        row.extra = [c for c in cells[len(roles) :] if c is not None]
+            elif cell is not None:
+                row.extra.append(cell)
+        row.extra.extend(c for c in cells[len(roles) :] if c is not None)
         return row
     candidates.sort(key=lambda c: (c[0], c[1]), reverse=True)
     return candidates[0][2]

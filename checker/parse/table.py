@@ -150,6 +150,9 @@ class TableReader:
         row = place(line, self.roles)
         if row.extra:
             self._unplaced("unassigned", row.extra, "more cells than the table has columns")
+        other = row.get("other")
+        if other is not None:
+            self._unplaced("unassigned", [other], "a cell under a column plancheck does not read")
         ref, concern = row.get("ref"), row.get("concern")
         if ref is not None and is_ref(ref.text):
             rec = self._new_rec(ref, concern)
@@ -194,7 +197,7 @@ class TableReader:
 
 
 def find_table(lines: list[Line]) -> tuple[int, tuple[Role, ...] | None]:
-    """Index of the column-heading line and its roles; else the first row that looks tabular."""
+    """Index of the column-heading line and its roles; else (no roles) the first tabular row."""
     for i, line in enumerate(lines):
         roles = header_roles(line)
         if roles:
@@ -202,7 +205,7 @@ def find_table(lines: list[Line]) -> tuple[int, tuple[Role, ...] | None]:
     for i, line in enumerate(lines):
         texts = [t for t in line.texts() if t]
         if len(texts) >= 3 or (len(texts) >= 2 and is_ref(texts[0])):
-            return i - 1, None
+            return i, None
     return len(lines), None
 
 
