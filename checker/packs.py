@@ -90,7 +90,8 @@ def build_check(spec: RuleSpec, path: Path, types: Mapping[str, type[Check]]) ->
     try:
         params = cls.Params.model_validate(spec.check)
     except ValidationError as exc:
-        first = exc.errors()[0]
+        # an unknown key is the likeliest cause (a typo), so it is named before a missing one
+        first = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")[0]
         key = _key_path(["check", *first["loc"]])
         if first["type"] == "extra_forbidden":
             raise PackError(f"{path}: {key}: unknown key for check type {kind!r}") from None

@@ -167,7 +167,7 @@ def place(line: Line, roles: tuple[Role, ...]) -> Row:
             continue
         for cols in combinations(range(len(roles)), len(variant)):
             row = Row(line)
-            score = -0.1 * penalty
+            score = -0.6 * penalty  # dropping trailing cells must beat a poor fit, not a fair one
             for cell, col in zip(variant, cols, strict=True):
                 if cell is None:
                     continue

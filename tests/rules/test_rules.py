@@ -1,0 +1,89 @@
+"""The built-in pack: metadata, every rule's own examples, and extra YAML cases per rule."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from checker.config import Settings
+from checker.engine import Engine
+from checker.packs import Rule
+from checker.registry import load_rules
+from checker.rulespec import Example
+from checker.selftest import failures, findings
+
+RULES = load_rules(Settings())
+ENGINE = Engine(RULES, Settings())
+CASES = Path(__file__).parent / "cases"
+
+
+def _ids(rules: list[Rule]) -> list[str]:
+    return [r.code for r in rules]
+
+
+def test_codes_and_names_are_unique_and_well_formed() -> None:
+    codes = [r.code for r in RULES]
+    names = [r.name for r in RULES]
+    assert len(codes) == len(set(codes))
+    assert len(names) == len(set(names))
+    for r in RULES:
+        assert r.code[3] == r.criterion, r.code
+        assert r.path.parent.name == r.criterion, f"{r.path} is not in the folder of its criterion"
+        assert r.path.name.startswith(r.code[3:]), r.path
+
+
+def test_every_criterion_of_smart_md_has_rules() -> None:
+    assert {r.criterion for r in RULES} >= set("OTSMRAP")
+
+
+def test_rules_say_why_and_what_instead() -> None:
+    for r in RULES:
+        assert len(r.spec.why.split()) >= 12, r.code
+        assert r.spec.instead and r.spec.summary.endswith("."), r.code
+        assert r.spec.examples.bad and r.spec.examples.good, r.code
+
+
+@pytest.mark.parametrize("rule", RULES, ids=_ids(RULES))
+def test_examples_bad_fire_and_good_do_not(rule: Rule) -> None:
+    assert failures(ENGINE, rule) == []
+
+
+def _cases() -> list[tuple[str, str, Example]]:
+    out = []
+    for path in sorted(CASES.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for kind in ("fire", "pass"):
+            for i, raw in enumerate(data.get(kind, [])):
+                ex = Example(text=raw) if isinstance(raw, str) else Example.model_validate(raw)
+                out.append((f"{data['rule']}:{kind}:{i}", kind, ex))
+    return out
+
+
+CASE_LIST = _cases()
+
+
+@pytest.mark.parametrize(("case_id", "kind", "ex"), CASE_LIST, ids=[c[0] for c in CASE_LIST])
+def test_yaml_cases(case_id: str, kind: str, ex: Example) -> None:
+    code = case_id.split(":")[0]
+    rule = next(r for r in RULES if r.code == code)
+    got = [f for f in findings(ENGINE, rule, ex) if f.code == code]
+    if kind == "fire":
+        assert got, f"{code} should fire on: {ex.text or ex.plan}"
+    else:
+        assert not got, f"{code} should not fire on: {ex.text or ex.plan} ({got[0].message})"
+
+
+def test_every_rule_has_extra_cases() -> None:
+    covered = {c[0].split(":")[0] for c in CASE_LIST}
+    missing = sorted(r.code for r in RULES if r.code not in covered)
+    assert missing == []
+
+
+def test_findings_carry_the_triggering_words_and_their_place() -> None:
+    rule = next(r for r in RULES if r.name == "vague-commitment")
+    (hit,) = findings(ENGINE, rule, Example(text="We will explore a new rota."))
+    assert hit.words == ("explore",)
+    (span,) = hit.spans
+    assert span.end_column - span.column == len("explore")
