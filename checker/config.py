@@ -29,8 +29,12 @@ class Settings(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    select: tuple[str, ...] = Field(default=(), description="codes, prefixes or criterion letters to run (default all)")
-    ignore: tuple[str, ...] = Field(default=(), description="codes, prefixes or criterion letters to skip")
+    select: tuple[str, ...] = Field(
+        default=(), description="codes, prefixes or criterion letters to run (default all)"
+    )
+    ignore: tuple[str, ...] = Field(
+        default=(), description="codes, prefixes or criterion letters to skip"
+    )
     extend_select: tuple[str, ...] = Field(default=(), description="added to select")
     per_file_ignores: dict[str, tuple[str, ...]] = Field(
         default_factory=dict, description="glob -> codes ignored in matching files"
@@ -39,17 +43,42 @@ class Settings(BaseModel):
     weights: dict[str, float] = Field(
         default_factory=dict, description="rule code or criterion letter (O T S M R A) -> weight"
     )
-    horizon_months: int = Field(default=24, ge=1, le=120, description="targets further than this after submission need interim steps")
+    horizon_months: int = Field(
+        default=24,
+        ge=1,
+        le=120,
+        description="targets further than this after submission need interim steps",
+    )
     packs: tuple[str, ...] = Field(default=(), description="folders of extra rule files")
-    extra_vague_words: tuple[str, ...] = Field(default=(), description="more vague commitments for PC-S001")
-    collective_owners: tuple[str, ...] = Field(default=(), description="more collective owners for PC-O002")
-    pipeline: str | None = Field(default=None, description="a trained spaCy pipeline to use (must be installed)")
-    fail_under: float | None = Field(default=None, ge=0, le=100, description="fail when the plan score is lower")
-    fail_on: Severity = Field(default="error", description="fail on findings of this severity or worse")
-    max_file_size: int = Field(default=20 * 1024 * 1024, ge=1, description="bytes; larger files are refused")
-    cache_dir: str | None = Field(default=None, description="where results are cached (default .plancheck_cache)")
-    color: str = Field(default="auto", pattern="^(auto|always|never)$")
-    format: str = Field(default="text", description="output format")
+    extra_vague_words: tuple[str, ...] = Field(
+        default=(), description="more vague commitments for PC-S001"
+    )
+    collective_owners: tuple[str, ...] = Field(
+        default=(), description="more collective owners for PC-O002"
+    )
+    pipeline: str | None = Field(
+        default=None, description="a trained spaCy pipeline to use (must be installed)"
+    )
+    fail_under: float | None = Field(
+        default=None, ge=0, le=100, description="fail when the plan score is lower"
+    )
+    fail_on: Severity = Field(
+        default="error", description="fail on findings of this severity or worse"
+    )
+    max_file_size: int = Field(
+        default=20 * 1024 * 1024, ge=1, description="bytes; larger files are refused"
+    )
+    cache_dir: str | None = Field(
+        default=None, description="where results are cached (default .plancheck_cache)"
+    )
+    color: str = Field(
+        default="auto",
+        pattern="^(auto|always|never)$",
+        description="colour in the text report: auto (only on a terminal), always, never",
+    )
+    format: str = Field(
+        default="text", description="output format: text, json, sarif, github, junit, gitlab"
+    )
 
     def with_overrides(self, **changes: Any) -> Settings:
         """A copy with the given (non-None) values replaced, validated again."""
@@ -70,7 +99,10 @@ def validate(data: dict[str, Any], where: str) -> Settings:
 
 
 def find_config(start: Path) -> Path | None:
-    """The nearest config file at or above ``start`` (a pyproject.toml counts only with [tool.plancheck])."""
+    """The nearest config file at or above ``start``.
+
+    A pyproject.toml counts only when it has a [tool.plancheck] table.
+    """
     here = start if start.is_dir() else start.parent
     for folder in [here.resolve(), *here.resolve().parents]:
         for name in CONFIG_FILES:
@@ -99,7 +131,7 @@ def load_file(path: Path) -> Settings:
 
 
 def settings_for(target: Path | None, explicit: Path | None = None) -> tuple[Settings, Path | None]:
-    """The settings in force for a file: an explicit --config, else the nearest file, else defaults."""
+    """Settings for a file: an explicit --config, else the nearest file, else defaults."""
     if explicit is not None:
         if not explicit.is_file():
             raise ConfigError(f"{explicit}: config file not found")

@@ -37,7 +37,9 @@ INTERNAL_CODE = "PC-X000"
 _NOT_AGREED = re.compile(r"^\s*not\s+(agreed|accepted)", re.I)
 
 
-def locate(text: str, spans: Sequence[Span], start: int | None, end: int | None) -> tuple[Span, ...]:
+def locate(
+    text: str, spans: Sequence[Span], start: int | None, end: int | None
+) -> tuple[Span, ...]:
     """Source spans of text[start:end], where text is the spans' pieces joined by single spaces."""
     if start is None or end is None or not spans:
         return tuple(spans)
@@ -50,10 +52,16 @@ def locate(text: str, spans: Sequence[Span], start: int | None, end: int | None)
         lo, hi = max(start, pos), min(end, pos + length)
         if lo < hi or (start == end and pos <= start <= pos + length):
             out.append(
-                Span(line=s.line, column=s.column + lo - pos, end_line=s.line, end_column=s.column + hi - pos, where=s.where)
+                Span(
+                    line=s.line,
+                    column=s.column + lo - pos,
+                    end_line=s.line,
+                    end_column=s.column + hi - pos,
+                    where=s.where,
+                )
             )
         pos += length + 1
-    if pos - 1 != len(text):  # the text is not the plain join of the spans: point at the whole field
+    if pos - 1 != len(text):  # not the plain join of the spans: point at the whole field
         return tuple(spans)
     return tuple(out) or tuple(spans[:1])
 
@@ -83,7 +91,9 @@ def fingerprint(code: str, source: str, text: str, words: Iterable[str]) -> str:
 class Engine:
     """Holds the selected rules and the annotator; lints plan after plan."""
 
-    def __init__(self, rules: list[Rule], settings: Settings, cache_dir: Path | None = None) -> None:
+    def __init__(
+        self, rules: list[Rule], settings: Settings, cache_dir: Path | None = None
+    ) -> None:
         self.rules = rules
         self.settings = settings
         self.action_rules = [r for r in rules if r.check.scope == "action"]
@@ -120,14 +130,16 @@ class Engine:
             ctx.memo["nlp"] = self.annotator.nlp
         return ctx
 
-    def _finding(self, rule: Rule, hit: Hit, plan: Plan, rec: Recommendation | None, act: Action | None) -> Finding:
+    def _finding(
+        self, rule: Rule, hit: Hit, plan: Plan, rec: Recommendation | None, act: Action | None
+    ) -> Finding:
         spans = _field_spans(hit, rec, act)
         text = act.text if act else (rec.concern if rec else "")
         return Finding(
             code=rule.code,
             name=rule.name,
-            criterion=rule.criterion,  # type: ignore[arg-type]
-            severity=rule.severity,  # type: ignore[arg-type]
+            criterion=rule.criterion,
+            severity=rule.severity,
             message=hit.message,
             words=hit.words,
             spans=spans,
@@ -145,7 +157,10 @@ class Engine:
             name="internal-error",
             criterion="P",
             severity="error",
-            message=f"rule {rule.code} ({rule.name}) failed: {exc.__class__.__name__}: {exc}{at}; the other rules ran",
+            message=(
+                f"rule {rule.code} ({rule.name}) failed: {exc.__class__.__name__}: {exc}{at}; "
+                "the other rules ran"
+            ),
             action=act.id if act else None,
             source=plan.source,
             spans=act.spans[:1] if act else (),
@@ -154,7 +169,12 @@ class Engine:
 
     def _run(self, rule: Rule, ctx: Context) -> list[Finding]:
         try:
-            return [self._finding(rule, h, ctx.plan, h.recommendation or ctx.rec, h.action or ctx.action) for h in rule.check.run(ctx)]
+            return [
+                self._finding(
+                    rule, h, ctx.plan, h.recommendation or ctx.rec, h.action or ctx.action
+                )
+                for h in rule.check.run(ctx)
+            ]
         except Exception as exc:  # a rule's bug must not end the run
             return [self._internal(rule, exc, ctx.plan, ctx.action)]
 
@@ -214,7 +234,10 @@ def _default_cw() -> dict[str, float]:
 
 
 def _ignored(code: str, ignored: tuple[str, ...]) -> bool:
-    return any(code.upper().startswith(i.upper()) or (len(i) == 1 and code[3:4] == i.upper()) for i in ignored)
+    return any(
+        code.upper().startswith(i.upper()) or (len(i) == 1 and code[3:4] == i.upper())
+        for i in ignored
+    )
 
 
 def _order(f: Finding) -> tuple[int, int, str]:
@@ -231,7 +254,9 @@ def _iso_date(value: str | None) -> date | None:
         return None
 
 
-def _rec_report(rec: Recommendation, actions: list[ActionReport], score: float | None) -> RecommendationReport:
+def _rec_report(
+    rec: Recommendation, actions: list[ActionReport], score: float | None
+) -> RecommendationReport:
     return RecommendationReport(
         id=rec.id,
         ref=rec.ref,
@@ -244,7 +269,9 @@ def _rec_report(rec: Recommendation, actions: list[ActionReport], score: float |
     )
 
 
-def _attach(recs: list[RecommendationReport], plan_findings: list[Finding]) -> list[RecommendationReport]:
+def _attach(
+    recs: list[RecommendationReport], plan_findings: list[Finding]
+) -> list[RecommendationReport]:
     """Plan-rule findings about one recommendation are listed under it as well."""
     by_rec: dict[str, list[Finding]] = {}
     for f in plan_findings:
@@ -253,7 +280,9 @@ def _attach(recs: list[RecommendationReport], plan_findings: list[Finding]) -> l
     return [r.model_copy(update={"findings": tuple(by_rec.get(r.id, ()))}) for r in recs]
 
 
-def _file_report(plan: Plan, recs: list[RecommendationReport], plan_findings: list[Finding], score: float | None) -> FileReport:
+def _file_report(
+    plan: Plan, recs: list[RecommendationReport], plan_findings: list[Finding], score: float | None
+) -> FileReport:
     counts: Counter[str] = Counter()
     for r in recs:
         for a in r.actions:

@@ -204,7 +204,9 @@ class FileReport(Model):
     submitted: str | None = None
     score: float | None = Field(default=None, ge=0, le=100)
     recommendations: tuple[RecommendationReport, ...] = ()
-    findings: tuple[Finding, ...] = Field(default=(), description="findings about the plan as a whole")
+    findings: tuple[Finding, ...] = Field(
+        default=(), description="findings about the plan as a whole"
+    )
     counts: dict[str, int] = Field(default_factory=dict, description="findings per criterion")
     cached: bool = False
 

@@ -66,7 +66,9 @@ def lemma_table(vocabulary: Iterable[str], cache_dir: Path | None = None) -> dic
     for form, lemma in full.items():
         if lemma.lower() in wanted:
             table[form.lower()] = lemma.lower()
-    for word in vocab:  # a pack word the table turns into a non-pack word ("meeting" -> "meet") stays
+    for (
+        word
+    ) in vocab:  # a pack word the table turns into a non-pack word ("meeting" -> "meet") stays
         if full.get(word, word).lower() not in wanted:
             table[word] = word
     if cached is not None:
@@ -84,7 +86,7 @@ _VOWELS = frozenset("aeiou")
 
 
 def _inflections(word: str) -> set[str]:
-    """Regular English inflections of a (verb or noun) lemma: -s, -es, -ed, -ing, doubled consonants."""
+    """Regular inflections of a verb or noun lemma: -s, -es, -ed, -ing, doubled consonants."""
     if not word.isalpha() or len(word) < 3:
         return set()
     out = {word + "s", word + "ed", word + "ing"}
@@ -94,7 +96,12 @@ def _inflections(word: str) -> set[str]:
         out.add(word + "es")
     if word.endswith("y") and word[-2] not in _VOWELS:
         out |= {word[:-1] + "ies", word[:-1] + "ied"}
-    if len(word) <= 4 and word[-1] not in _VOWELS | {"w", "x", "y"} and word[-2] in _VOWELS and word[-3] not in _VOWELS:
+    if (
+        len(word) <= 4
+        and word[-1] not in _VOWELS | {"w", "x", "y"}
+        and word[-2] in _VOWELS
+        and word[-3] not in _VOWELS
+    ):
         out |= {word + word[-1] + "ed", word + word[-1] + "ing"}
     return out
 
@@ -133,7 +140,10 @@ class Annotator:
     """Builds the pipeline lazily and keeps one Doc per distinct text."""
 
     def __init__(
-        self, vocabulary: Iterable[str] = (), pipeline: str | None = None, cache_dir: Path | None = None
+        self,
+        vocabulary: Iterable[str] = (),
+        pipeline: str | None = None,
+        cache_dir: Path | None = None,
     ) -> None:
         self.vocabulary = frozenset(vocabulary)
         self.pipeline = pipeline or BLANK
@@ -149,7 +159,9 @@ class Annotator:
 
     @property
     def has_pos(self) -> bool:
-        return self.pipeline != BLANK and ("tagger" in self.nlp.pipe_names or "morphologizer" in self.nlp.pipe_names)
+        return self.pipeline != BLANK and (
+            "tagger" in self.nlp.pipe_names or "morphologizer" in self.nlp.pipe_names
+        )
 
     def _build(self) -> Language:
         import spacy
@@ -165,8 +177,9 @@ class Annotator:
             return spacy.load(self.pipeline, exclude=["ner"])
         except OSError as exc:
             raise ConfigError(
-                f"spaCy pipeline '{self.pipeline}' is not installed (plancheck never downloads one): "
-                f"install its package, or remove 'pipeline' from the config to use the built-in one ({exc.__class__.__name__})"
+                f"spaCy pipeline '{self.pipeline}' is not installed (plancheck never downloads "
+                "one): install its package, or remove 'pipeline' from the config to use the "
+                f"built-in one ({exc.__class__.__name__})"
             ) from None
 
     def annotate(self, texts: Iterable[str]) -> None:

@@ -88,7 +88,7 @@ def build_check(spec: RuleSpec, path: Path, types: Mapping[str, type[Check]]) ->
         raise PackError(f"{path}: check.type: unknown check type {kind!r} (known: {known})")
     cls = types[str(kind)]
     try:
-        params = cls.Params.model_validate(spec.check)
+        params = cls.params_model.model_validate(spec.check)
     except ValidationError as exc:
         # an unknown key is the likeliest cause (a typo), so it is named before a missing one
         first = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")[0]

@@ -31,7 +31,9 @@ def check_types() -> dict[str, type[Check]]:
         try:
             found = ep.load()()
         except Exception as exc:
-            raise PackError(f"entry point plancheck.checks '{ep.name}' failed to load: {exc}") from None
+            raise PackError(
+                f"entry point plancheck.checks '{ep.name}' failed to load: {exc}"
+            ) from None
         types.update(found)
     return types
 
@@ -45,7 +47,9 @@ def pack_dirs(settings: Settings, base: Path | None = None) -> list[Path]:
         try:
             dirs.append(Path(ep.load()()))
         except Exception as exc:
-            raise PackError(f"entry point plancheck.packs '{ep.name}' failed to load: {exc}") from None
+            raise PackError(
+                f"entry point plancheck.packs '{ep.name}' failed to load: {exc}"
+            ) from None
     for folder in settings.packs:
         path = Path(folder)
         dirs.append(path if path.is_absolute() or base is None else base / path)
@@ -59,7 +63,9 @@ def load_rules(settings: Settings, base: Path | None = None) -> list[Rule]:
     for folder in pack_dirs(settings, base):
         for rule in load_pack(folder, check_types(), settings.severity, settings.weights):
             if rule.code in seen:
-                raise PackError(f"{rule.path}: code {rule.code} is already used by {seen[rule.code]}")
+                raise PackError(
+                    f"{rule.path}: code {rule.code} is already used by {seen[rule.code]}"
+                )
             seen[rule.code] = rule.path
             rules.append(rule)
     return rules
@@ -95,4 +101,8 @@ def select(rules: list[Rule], settings: Settings, extra_ignore: Iterable[str] = 
 
 def unknown_selectors(rules: list[Rule], selectors: Iterable[str]) -> list[str]:
     """Selectors that match no rule (a typo in --select is an error, not a silent no-op)."""
-    return [s for s in selectors if s.strip() and s.strip().upper() != "ALL" and all(_specificity(r, [s]) < 0 for r in rules)]
+    return [
+        s
+        for s in selectors
+        if s.strip() and s.strip().upper() != "ALL" and all(_specificity(r, [s]) < 0 for r in rules)
+    ]

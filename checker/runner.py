@@ -28,11 +28,26 @@ SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 class Runner:
     """Rules loaded and selected once; plans linted one after another."""
 
-    def __init__(self, settings: Settings, base: Path | None = None, cache_dir: Path | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        base: Path | None = None,
+        cache_dir: Path | None = None,
+        *,
+        rules: list[Rule] | None = None,
+    ) -> None:
         self.settings = settings
-        self.all_rules: list[Rule] = load_rules(settings, base)
+        self.cache_dir = cache_dir
+        self.all_rules: list[Rule] = load_rules(settings, base) if rules is None else rules
         self.rules = select(self.all_rules, settings)
-        self.engine = Engine(self.rules, settings, cache_dir)
+        self._engine: Engine | None = None
+
+    @property
+    def engine(self) -> Engine:
+        """Built on first use: a run served wholly from the cache never builds it."""
+        if self._engine is None:
+            self._engine = Engine(self.rules, self.settings, self.cache_dir)
+        return self._engine
 
     def file_ignores(self, source: str) -> tuple[str, ...]:
         out: list[str] = []

@@ -69,5 +69,7 @@ def failures(engine: Engine, rule: Rule) -> list[str]:
         ex = example(raw)
         hit = findings(engine, rule, ex)
         if hit:
-            problems.append(f"{rule.code}: good example fires ({hit[0].message}): {ex.text or ex.plan!r}")
+            problems.append(
+                f"{rule.code}: good example fires ({hit[0].message}): {ex.text or ex.plan!r}"
+            )
     return problems

@@ -18,7 +18,9 @@ FINDING = st.builds(
     message=st.just("m"),
 )
 WEIGHTS = st.dictionaries(st.sampled_from(CODES), st.floats(0, 10, allow_nan=False), max_size=6)
-CRIT_WEIGHTS = st.dictionaries(st.sampled_from(list("OTSMRA")), st.floats(0, 5, allow_nan=False), max_size=6)
+CRIT_WEIGHTS = st.dictionaries(
+    st.sampled_from(list("OTSMRA")), st.floats(0, 5, allow_nan=False), max_size=6
+)
 
 
 @given(st.lists(FINDING, max_size=12), WEIGHTS, CRIT_WEIGHTS)
@@ -27,7 +29,9 @@ def test_score_is_within_0_and_100(findings: list[Finding], weights: dict, cw: d
 
 
 @given(st.lists(FINDING, max_size=12), FINDING, WEIGHTS)
-def test_adding_a_finding_never_raises_the_score(findings: list[Finding], extra: Finding, weights: dict) -> None:
+def test_adding_a_finding_never_raises_the_score(
+    findings: list[Finding], extra: Finding, weights: dict
+) -> None:
     assert action_score([*findings, extra], weights) <= action_score(findings, weights)
 
 
@@ -44,7 +48,14 @@ def test_clean_action_scores_100_and_verdicts() -> None:
     err = Finding(code="PC-S001", name="x", criterion="S", severity="error", message="m")
     warn = Finding(code="PC-O003", name="y", criterion="O", severity="warning", message="m")
     info = Finding(code="PC-S008", name="z", criterion="S", severity="info", message="m")
-    assert verdicts([err, warn, info]) == {"O": "warn", "T": "pass", "S": "fail", "M": "pass", "R": "pass", "A": "pass"}
+    assert verdicts([err, warn, info]) == {
+        "O": "warn",
+        "T": "pass",
+        "S": "fail",
+        "M": "pass",
+        "R": "pass",
+        "A": "pass",
+    }
     assert action_score([info], {}) == 100.0
     assert action_score([err], {"PC-S001": 2}) < action_score([err], {"PC-S001": 1}) < 100
     assert mean([]) is None and mean([50.0, 100.0]) == 75.0

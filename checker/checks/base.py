@@ -1,6 +1,6 @@
 """What every check type is: a small class that rules are written in.
 
-A check type has a strict ``Params`` model (the keys a rule's ``check:`` may
+A check type has a strict ``params_model`` (the keys a rule's ``check:`` may
 use), says which texts it needs annotated by spaCy, and yields ``Hit``s: the
 field, the character range of the words that triggered it, and a message.
 Rules never contain code; a new kind of test is a new check type.
@@ -74,7 +74,7 @@ class Check(ABC):
 
     type_name: ClassVar[str]
     scope: ClassVar[Scope] = "action"
-    Params: ClassVar[type[Params]]
+    params_model: ClassVar[type[Params]]
 
     def __init__(self, params: Params) -> None:
         self.params = params

@@ -19,7 +19,13 @@ from checker.checks.base import Check, Context, Field_, Hit, Params
 from checker.checks.date import month_index
 from checker.dates import find_dates
 
-_SEASONS = {"spring": (2, 4), "summer": (5, 7), "autumn": (8, 10), "fall": (8, 10), "winter": (11, 13)}
+_SEASONS = {
+    "spring": (2, 4),
+    "summer": (5, 7),
+    "autumn": (8, 10),
+    "fall": (8, 10),
+    "winter": (11, 13),
+}
 
 
 class ConsistencyParams(Params):
@@ -34,7 +40,7 @@ class ConsistencyParams(Params):
 
 class ConsistencyCheck(Check):
     type_name = "consistency"
-    Params = ConsistencyParams
+    params_model = ConsistencyParams
     params: ConsistencyParams
 
     def fields(self) -> frozenset[Field_]:
@@ -53,11 +59,26 @@ class ConsistencyCheck(Check):
             if lo is None or hi is None:
                 continue
             if due is not None and lo > due:
-                yield Hit(p.message_late.format(words=mention.text, target=act.target), "action",
-                          mention.start, mention.end, (mention.text,))
-            elif due is not None and sub is not None and hi < sub and future.search(_sentence(act.text, mention.start)):
-                yield Hit(p.message_past.format(words=mention.text, submitted=ctx.submitted),
-                          "action", mention.start, mention.end, (mention.text,))
+                yield Hit(
+                    p.message_late.format(words=mention.text, target=act.target),
+                    "action",
+                    mention.start,
+                    mention.end,
+                    (mention.text,),
+                )
+            elif (
+                due is not None
+                and sub is not None
+                and hi < sub
+                and future.search(_sentence(act.text, mention.start))
+            ):
+                yield Hit(
+                    p.message_past.format(words=mention.text, submitted=ctx.submitted),
+                    "action",
+                    mention.start,
+                    mention.end,
+                    (mention.text,),
+                )
 
 
 def _months(text: str, value: str) -> tuple[int | None, int | None]:

@@ -37,7 +37,7 @@ def month_index(value: str) -> int | None:
 
 class DateCheck(Check):
     type_name = "date"
-    Params = DateParams
+    params_model = DateParams
     params: DateParams
 
     def fields(self) -> frozenset[Field_]:
@@ -53,7 +53,9 @@ class DateCheck(Check):
         where: Field_ = "target" if target else "action"
         if p.kind == "status":
             if act.due_status in p.statuses:
-                yield Hit(p.message.format(words=target, status=act.due_status), where, None, None, words)
+                yield Hit(
+                    p.message.format(words=target, status=act.due_status), where, None, None, words
+                )
             return
         if act.due_status not in ("date", "month") or act.due is None or ctx.submitted is None:
             return
@@ -62,7 +64,19 @@ class DateCheck(Check):
         if due is None:
             return
         if p.kind == "before-submission" and due < sub:
-            yield Hit(p.message.format(words=target, submitted=ctx.submitted.isoformat()), where, None, None, words)
+            yield Hit(
+                p.message.format(words=target, submitted=ctx.submitted.isoformat()),
+                where,
+                None,
+                None,
+                words,
+            )
         horizon = int(getattr(ctx.settings, "horizon_months", 24))
         if p.kind == "beyond-horizon" and due > sub + horizon:
-            yield Hit(p.message.format(words=target, months=due - sub, horizon=horizon), where, None, None, words)
+            yield Hit(
+                p.message.format(words=target, months=due - sub, horizon=horizon),
+                where,
+                None,
+                None,
+                words,
+            )

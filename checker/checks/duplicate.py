@@ -29,7 +29,7 @@ def _norm(text: str) -> str:
 class DuplicateCheck(Check):
     type_name = "duplicate"
     scope = "plan"
-    Params = DuplicateParams
+    params_model = DuplicateParams
     params: DuplicateParams
 
     def run(self, ctx: Context) -> Iterable[Hit]:

@@ -134,7 +134,9 @@ class Evidence:
         lemmas = words_of(self.phrases.phrases) if self.phrases.on == "lemma" else set()
         return lemmas | self.patterns.words()
 
-    def find(self, doc: Doc, nlp: Language, lo: int = 0, hi: int | None = None) -> list[tuple[int, int, str]]:
+    def find(
+        self, doc: Doc, nlp: Language, lo: int = 0, hi: int | None = None
+    ) -> list[tuple[int, int, str]]:
         """(start, end, words) of each piece of this evidence within text[lo:hi]."""
         hi = len(doc.text) if hi is None else hi
         found = [(m.start, m.end, m.words) for m in self.phrases.find(doc, nlp)]

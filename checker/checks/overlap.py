@@ -29,7 +29,7 @@ _WORD = re.compile(r"^[a-z][a-z-]{2,}$")
 
 class OverlapCheck(Check):
     type_name = "overlap"
-    Params = OverlapParams
+    params_model = OverlapParams
     params: OverlapParams
 
     def __init__(self, params: Params) -> None:

@@ -24,7 +24,9 @@ class OwnerParams(Params):
     collective: list[str] = Field(
         default_factory=list, description="regular expressions for collective owners (whole cell)"
     )
-    extend_with: str | None = Field(default=None, description="a settings list of more collective owners")
+    extend_with: str | None = Field(
+        default=None, description="a settings list of more collective owners"
+    )
     separators: list[str] = Field(
         default_factory=lambda: ["/", ";", " and ", " & ", ",", " with "],
         description="what joins several owners",
@@ -34,7 +36,7 @@ class OwnerParams(Params):
 
 class OwnerCheck(Check):
     type_name = "owner"
-    Params = OwnerParams
+    params_model = OwnerParams
     params: OwnerParams
 
     def fields(self) -> frozenset[Field_]:
@@ -58,12 +60,18 @@ class OwnerCheck(Check):
         elif p.kind == "shared":
             parts = self._parts(owner)
             if len(parts) > 1:
-                yield Hit(p.message.format(words=owner, count=len(parts)), "owner", None, None, (owner,))
+                yield Hit(
+                    p.message.format(words=owner, count=len(parts)), "owner", None, None, (owner,)
+                )
         elif p.kind == "inherited" and act.owner_source in ("lead-in", "group"):
             yield Hit(p.message.format(words=owner), "owner", None, None, (owner,))
 
     def _collective(self, ctx: Context, owner: str) -> str | None:
-        extra = list(getattr(ctx.settings, self.params.extend_with, ()) or ()) if self.params.extend_with else []
+        extra = (
+            list(getattr(ctx.settings, self.params.extend_with, ()) or ())
+            if self.params.extend_with
+            else []
+        )
         patterns = [*self.params.collective, *(re.escape(e) for e in extra)]
         establishment = ctx.plan.header.establishment
         if establishment and establishment.value:

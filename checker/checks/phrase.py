@@ -19,7 +19,15 @@ from typing import Any
 from pydantic import Field
 
 from checker.checks.base import Check, Context, Field_, Hit, Params
-from checker.checks.matching import Evidence, EvidenceSpec, Match, MatchOn, PatternSet, PhraseSet, words_of
+from checker.checks.matching import (
+    Evidence,
+    EvidenceSpec,
+    Match,
+    MatchOn,
+    PatternSet,
+    PhraseSet,
+    words_of,
+)
 from checker.models import DueStatus
 
 
@@ -27,18 +35,22 @@ class MatchParams(Params):
     field: Field_ = "action"
     unless: dict[str, EvidenceSpec] = Field(default_factory=dict)
     unless_next_sentence: list[str] = Field(
-        default_factory=list, description="names of 'unless' evidence that also count in the next sentence"
+        default_factory=list,
+        description="names of 'unless' evidence that also count in the next sentence",
     )
     not_after: list[str] = Field(default_factory=list, description="lower-case words")
     not_before: list[str] = Field(default_factory=list, description="lower-case words")
     when_due: list[DueStatus] = Field(default_factory=list)
     extend_with: str | None = Field(
-        default=None, description="a settings list whose words join the phrases (e.g. extra_vague_words)"
+        default=None,
+        description="a settings list whose words join the phrases (e.g. extra_vague_words)",
     )
     min_count: int = Field(
         default=1, ge=1, description="fire once, where at least this many matches are found"
     )
-    message: str = Field(description="'{words}' is replaced by the words found, '{count}' by their number")
+    message: str = Field(
+        description="'{words}' is replaced by the words found, '{count}' by their number"
+    )
 
 
 class PhraseParams(MatchParams):
@@ -121,7 +133,7 @@ def _next_sentence(doc: Any, end: int) -> tuple[int, int] | None:
 
 class PhraseCheck(_MatchCheck):
     type_name = "phrase"
-    Params = PhraseParams
+    params_model = PhraseParams
     params: PhraseParams
 
     def __init__(self, params: Params) -> None:
@@ -146,7 +158,7 @@ class PhraseCheck(_MatchCheck):
 
 class PatternCheck(_MatchCheck):
     type_name = "pattern"
-    Params = PatternParams
+    params_model = PatternParams
     params: PatternParams
 
     def __init__(self, params: Params) -> None:

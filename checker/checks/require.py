@@ -27,7 +27,7 @@ class RequireParams(Params):
 
 class RequireCheck(Check):
     type_name = "require"
-    Params = RequireParams
+    params_model = RequireParams
     params: RequireParams
 
     def __init__(self, params: Params) -> None:
@@ -46,7 +46,7 @@ class RequireCheck(Check):
     def found(self, ctx: Context) -> list[tuple[str, str]]:
         """(evidence name, words) for every piece of evidence in the field."""
         doc = ctx.doc(self.params.field)
-        out = []
+        out: list[tuple[str, str]] = []
         for ev in self.evidence:
             out.extend((ev.name, words) for _s, _e, words in ev.find(doc, ctx.memo["nlp"]))
         return out

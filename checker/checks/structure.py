@@ -23,10 +23,20 @@ from checker.models import UnplacedKind
 
 
 class StructureParams(Params):
-    kind: Literal["no-table", "header", "unplaced", "empty-recommendation", "category", "category-reason", "delegation"]
+    kind: Literal[
+        "no-table",
+        "header",
+        "unplaced",
+        "empty-recommendation",
+        "category",
+        "category-reason",
+        "delegation",
+    ]
     fact: Literal["establishment", "submitted", "inspection", "published"] | None = None
     unplaced_kinds: list[UnplacedKind] = Field(default_factory=list)
-    categories: list[str] = Field(default_factory=list, description="regular expressions, whole text")
+    categories: list[str] = Field(
+        default_factory=list, description="regular expressions, whole text"
+    )
     reasons: list[str] = Field(default_factory=list, description="regular expressions")
     min_actions: int = 3
     message: str
@@ -39,7 +49,7 @@ def _norm(text: str) -> str:
 class StructureCheck(Check):
     type_name = "structure"
     scope = "plan"
-    Params = StructureParams
+    params_model = StructureParams
     params: StructureParams
 
     def run(self, ctx: Context) -> Iterable[Hit]:
@@ -47,7 +57,12 @@ class StructureCheck(Check):
         plan = ctx.plan
         if p.kind == "no-table" and not plan.recommendations:
             yield Hit(p.message)
-        elif p.kind == "header" and p.fact and getattr(plan.header, p.fact) is None and plan.recommendations:
+        elif (
+            p.kind == "header"
+            and p.fact
+            and getattr(plan.header, p.fact) is None
+            and plan.recommendations
+        ):
             yield Hit(p.message.format(fact=p.fact))
         elif p.kind == "unplaced":
             for item in plan.unplaced:
@@ -70,15 +85,33 @@ class StructureCheck(Check):
             if p.kind == "empty-recommendation" and not rec.actions:
                 if rec.category and self._matches(rec.category):
                     continue
-                yield Hit(p.message.format(ref=label), recommendation=rec, extra_spans=rec.ref_spans or rec.concern_spans)
+                yield Hit(
+                    p.message.format(ref=label),
+                    recommendation=rec,
+                    extra_spans=rec.ref_spans or rec.concern_spans,
+                )
             elif p.kind == "category" and rec.category and not self._matches(rec.category):
-                yield Hit(p.message.format(ref=label, words=rec.category), words=(rec.category,),
-                          recommendation=rec, extra_spans=rec.category_spans)
+                yield Hit(
+                    p.message.format(ref=label, words=rec.category),
+                    words=(rec.category,),
+                    recommendation=rec,
+                    extra_spans=rec.category_spans,
+                )
             elif p.kind == "category-reason" and rec.category and self._matches(rec.category):
-                text = " ".join([rec.category, *(a.text for a in rec.actions), *(lead.text for lead in rec.leadins)])
+                text = " ".join(
+                    [
+                        rec.category,
+                        *(a.text for a in rec.actions),
+                        *(lead.text for lead in rec.leadins),
+                    ]
+                )
                 if not any(re.search(r, text, re.IGNORECASE) for r in p.reasons):
-                    yield Hit(p.message.format(ref=label, words=rec.category), words=(rec.category,),
-                              recommendation=rec, extra_spans=rec.category_spans)
+                    yield Hit(
+                        p.message.format(ref=label, words=rec.category),
+                        words=(rec.category,),
+                        recommendation=rec,
+                        extra_spans=rec.category_spans,
+                    )
 
     def _delegation(self, ctx: Context) -> Iterable[Hit]:
         owners = {(a.owner or "").strip().lower() for _r, a in ctx.plan.actions()}

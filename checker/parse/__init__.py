@@ -29,7 +29,9 @@ def parse_document(doc: Document) -> Plan:
     return parse_text(doc.text, doc.source, reader=doc.reader, where=dict(doc.where))
 
 
-def parse_text(text: str, source: str = "-", *, reader: str = "text", where: dict[int, str] | None = None) -> Plan:
+def parse_text(
+    text: str, source: str = "-", *, reader: str = "text", where: dict[int, str] | None = None
+) -> Plan:
     """Parse the text of an exported plan."""
     lines = split_lines(text, where)
     head, roles = find_table(lines)
@@ -39,7 +41,7 @@ def parse_text(text: str, source: str = "-", *, reader: str = "text", where: dic
     if roles is not None:
         cells = lines[head].cells
         columns = tuple(
-            Column(role=role, title=c.text, spans=(c.span(),))  # type: ignore[arg-type]
+            Column(role=role, title=c.text, spans=(c.span(),))
             for role, c in zip(roles, cells, strict=False)
             if c is not None
         )
@@ -50,7 +52,7 @@ def parse_text(text: str, source: str = "-", *, reader: str = "text", where: dic
     unplaced = list(draft.unplaced)
     recs = tuple(_recommendation(rec, n, unplaced) for n, rec in enumerate(draft.recs, start=1))
     sections = tuple(
-        SectionHeading(kind=kind, title=run.folded(), spans=run.spans())  # type: ignore[arg-type]
+        SectionHeading(kind=kind, title=run.folded(), spans=run.spans())
         for kind, run in draft.sections
     )
     return Plan(
@@ -75,7 +77,7 @@ def _recommendation(rec: RecDraft, n: int, unplaced: list[Unplaced]) -> Recommen
         id=rec_id,
         ref=rec.ref.text.rstrip(".") if rec.ref else None,
         ref_spans=(rec.ref.span(),) if rec.ref else (),
-        section=rec.section,  # type: ignore[arg-type]
+        section=rec.section,
         concern=concern.text,
         concern_spans=concern.spans(),
         category=category.folded() or None,

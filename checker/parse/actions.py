@@ -19,6 +19,7 @@ The steps, in order:
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -73,7 +74,10 @@ class Unit:
 
 
 def _join_wrapped_targets(raw: list[ActionLine]) -> list[Line]:
-    lines = [Line(a.text, Run([a.owner] if a.owner else []), Run([a.target] if a.target else [])) for a in raw]
+    lines = [
+        Line(a.text, Run([a.owner] if a.owner else []), Run([a.target] if a.target else []))
+        for a in raw
+    ]
     for i in range(len(lines) - 1):
         a, b = lines[i].target, lines[i + 1].target
         if a and b and join_wrapped(a.text, b.text):
@@ -103,10 +107,9 @@ def _continues(block: list[Line], line: Line) -> bool:
 def blocks_of(raw: list[ActionLine]) -> list[list[Line]]:
     blocks: list[list[Line]] = []
     for line in _join_wrapped_targets(raw):
-        if line.text is None or (blocks and _continues(blocks[-1], line)):
-            if blocks:
-                blocks[-1].append(line)
-                continue
+        if (line.text is None or (blocks and _continues(blocks[-1], line))) and blocks:
+            blocks[-1].append(line)
+            continue
         blocks.append([line])
     return blocks
 
@@ -116,7 +119,7 @@ def _segments(text: str) -> list[tuple[str, int, int]]:
     bounds = [0, *sentence_starts(text, colons=True), len(text)]
     out: list[tuple[str, int, int]] = []
     body_start = 0
-    for a, b in zip(bounds, bounds[1:], strict=False):
+    for a, b in itertools.pairwise(bounds):
         if is_leadin(text[a:b]):
             if text[body_start:a].strip():
                 out.append(("action", body_start, a))
@@ -139,7 +142,9 @@ def _split_steps(run: Run, start: int, end: int, after_leadin: bool) -> list[Uni
         units.append(Unit("action", run.slice(start, start + marks[0][0])))
     for i, (s, b, _) in enumerate(marks):
         e = marks[i + 1][0] if i + 1 < len(marks) else len(text)
-        units.append(Unit("action", run.slice(start + b, start + e), step=run.slice(start + s, start + b)))
+        units.append(
+            Unit("action", run.slice(start + b, start + e), step=run.slice(start + s, start + b))
+        )
     return units
 
 
@@ -218,7 +223,7 @@ def _split_by_targets(units: list[Unit], unit: Unit, tokens: list[Token], run: R
     if cuts is None:
         return units
     edges = [lo, *cuts, hi]
-    pieces = [run.slice(a, b) for a, b in zip(edges, edges[1:], strict=False)]
+    pieces = [run.slice(a, b) for a, b in itertools.pairwise(edges)]
     new: list[Unit] = []
     for u in units:
         if u is not unit:
@@ -274,7 +279,11 @@ def _continues_owner(prev: str, frag: str) -> bool:
     if not words:
         return False
     first = words[0]
-    if first[:1].islower() or first.lower() in ("and", "&", "of", "for") or first in ("(", "-", "–"):
+    if (
+        first[:1].islower()
+        or first.lower() in ("and", "&", "of", "for")
+        or first in ("(", "-", "–")
+    ):
         return True
     if prev.rstrip().endswith((" and", "&", ",", " of", " for", "-", "–", "/")):
         return True
@@ -367,10 +376,17 @@ def build(raw: list[ActionLine], rec_id: str) -> tuple[list[LeadIn], list[Action
         units.extend(block_units)
         for run in leftovers:
             reason = "an owner or target cell with no action text beside it"
-            unplaced.append(Unplaced(kind="unassigned", text=run.folded(), spans=run.spans(), reason=reason))
+            unplaced.append(
+                Unplaced(kind="unassigned", text=run.folded(), spans=run.spans(), reason=reason)
+            )
     apply_groups(units)
     leadins = [
-        LeadIn(text=u.run.text, spans=u.run.spans(), owner=owner_text(u.owner), owner_spans=u.owner.spans())
+        LeadIn(
+            text=u.run.text,
+            spans=u.run.spans(),
+            owner=owner_text(u.owner),
+            owner_spans=u.owner.spans(),
+        )
         for u in units
         if u.kind == "leadin"
     ]

@@ -12,11 +12,22 @@ from checker.parse.pieces import Piece, Run
 
 _FACTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("submitted", re.compile(r"^action\s+plan\s+submitted\s*:?\s*(?P<v>.+)$", re.I)),
-    ("inspection", re.compile(r"^a\s+response\s+to\s+the\s+hmi\w*\s+inspection\s*:?\s*(?P<v>.+)$", re.I)),
-    ("inspection", re.compile(r"^(?:dates?\s+of\s+)?inspection(?:\s+dates?)?\s*:\s*(?P<v>.+)$", re.I)),
+    (
+        "inspection",
+        re.compile(r"^a\s+response\s+to\s+the\s+hmi\w*\s+inspection\s*:?\s*(?P<v>.+)$", re.I),
+    ),
+    (
+        "inspection",
+        re.compile(r"^(?:dates?\s+of\s+)?inspection(?:\s+dates?)?\s*:\s*(?P<v>.+)$", re.I),
+    ),
     ("published", re.compile(r"^(?:report\s+)?published\s*:?\s*(?P<v>.+)$", re.I)),
     ("establishment", re.compile(r"^establishment\s*:\s*(?P<v>.+)$", re.I)),
-    ("establishment", re.compile(r"^action\s+plan\s*:\s*(?P<v>(?:hmp|hmyoi|hmp/yoi|yoi|hmp\s*&\s*yoi)\b.+)$", re.I)),
+    (
+        "establishment",
+        re.compile(
+            r"^action\s+plan\s*:\s*(?P<v>(?:hmp|hmyoi|hmp/yoi|yoi|hmp\s*&\s*yoi)\b.+)$", re.I
+        ),
+    ),
     ("establishment", re.compile(r"^action\s+plan:.*establishment\s*:\s*(?P<v>.+)$", re.I)),
 )
 

@@ -8,6 +8,7 @@ knows the line and column of every part.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -93,4 +94,4 @@ class Run:
     def cut(self, bounds: Sequence[int]) -> list[Run]:
         """Cut at the given offsets (ascending): len(bounds) + 1 runs, blank ones kept."""
         edges = [0, *bounds, len(self.text)]
-        return [self.slice(a, b) for a, b in zip(edges, edges[1:], strict=False)]
+        return [self.slice(a, b) for a, b in itertools.pairwise(edges)]

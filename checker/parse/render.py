@@ -38,7 +38,9 @@ def render_plan(plan: Plan) -> str:
     for item in plan.unplaced:
         s = item.spans[0] if item.spans else None
         where = f"{s.line}:{s.column}" if s else "?"
-        out.append(f"\n  unplaced ({item.kind}) at {where}: {_short(item.text, 70)} - {item.reason}")
+        out.append(
+            f"\n  unplaced ({item.kind}) at {where}: {_short(item.text, 70)} - {item.reason}"
+        )
     return "\n".join(out)
 
 

@@ -108,7 +108,7 @@ class TableReader:
         run = Run(pieces)
         if run:
             self.out.unplaced.append(
-                Unplaced(kind=kind, text=run.folded(), spans=run.spans(), reason=reason)  # type: ignore[arg-type]
+                Unplaced(kind=kind, text=run.folded(), spans=run.spans(), reason=reason)
             )
 
     def _rec(self) -> RecDraft:
@@ -140,7 +140,9 @@ class TableReader:
         if echoed:
             where = f"line {echoed[0]}" if len(echoed) == 1 else f"lines {echoed[0]}-{echoed[-1]}"
             self._unplaced(
-                "repeated-text", pieces, f"re-states text from {where} (an export artefact); not read as actions"
+                "repeated-text",
+                pieces,
+                f"re-states text from {where} (an export artefact); not read as actions",
             )
             return
         self.echo.add(whole, line.number)
@@ -176,7 +178,9 @@ class TableReader:
         if so_far and len(cell.text) > 12 and _norm(cell.text) in _norm(so_far):
             self._unplaced("repeated-text", [cell], "repeats part of the concern above")
         elif so_far and ends_sentence(so_far) and _stray(cell.text):
-            self._unplaced("stray-fragment", [cell], "a fragment beside the concern, not part of it")
+            self._unplaced(
+                "stray-fragment", [cell], "a fragment beside the concern, not part of it"
+            )
         elif not so_far or not ends_sentence(so_far) or cell.text[:1].islower():
             rec.concern.append(cell)
         elif CATEGORY_RE.match(cell.text):
@@ -186,10 +190,17 @@ class TableReader:
         return rec
 
     def _action_cells(
-        self, rec: RecDraft, text: Piece | None, owner: Piece | None, target: Piece | None, line: Line
+        self,
+        rec: RecDraft,
+        text: Piece | None,
+        owner: Piece | None,
+        target: Piece | None,
+        line: Line,
     ) -> None:
         if text is not None and owner is None and target is None and _stray(text.text):
-            self._unplaced("stray-fragment", [text], "a fragment in the action column, not an action")
+            self._unplaced(
+                "stray-fragment", [text], "a fragment in the action column, not an action"
+            )
             text = None
         if text is None and owner is None and target is None:
             return

@@ -9,7 +9,9 @@ _BOUNDARY = re.compile(r"(?<=[.!?])[\"'”)]?\s+(?=[\"'“(]?[A-Z0-9£])")
 _COLON = re.compile(r":\s+(?=[\"'“(]?[A-Z0-9£•\uf0b7▪●])")
 _STEP = re.compile(r"(?<![\w.,£/%-])(\d{1,2})[.)](?=\s+[A-Z0-9£\"'“(])")
 _BULLET = re.compile(r"(?:^|\s)([•\uf0b7▪●◦‣\uf0a7])\s*")
-_LEADIN_END = re.compile(r"(\bby|\bfollowing(?:\s+\w+)?|\bas\s+follows|\bthrough|\bincluding)\s*:\s*$", re.I)
+_LEADIN_END = re.compile(
+    r"(\bby|\bfollowing(?:\s+\w+)?|\bas\s+follows|\bthrough|\bincluding)\s*:\s*$", re.I
+)
 _DONE = re.compile(r"\b(have|has|had)\s+been\b", re.I)
 _WORDS = re.compile(r"\b([a-z][a-z'-]*)\s+([A-Z][a-z]+)\s+([a-z]+)")
 _FUNCTION = frozenset(
@@ -17,9 +19,7 @@ _FUNCTION = frozenset(
     "this that these those as via per under over within across including than is are was were "
     "be been being will shall would should can could may might must has have had not".split()
 )
-ELABORATION = frozenset(
-    "no this these that those it its they their which such there here".split()
-)
+ELABORATION = frozenset("no this these that those it its they their which such there here".split())
 STEP_START = re.compile(r"^\s*(\d{1,2})[.)]\s+")
 BULLET_START = re.compile(r"^\s*[•\uf0b7▪●◦‣\uf0a7]")
 
@@ -39,7 +39,7 @@ def sentence_starts(text: str, colons: bool = False) -> list[int]:
 
 
 def missing_period_starts(text: str) -> list[int]:
-    """Where a sentence seems to start although the export lost its full stop ('staff Minutes from')."""
+    """Where a sentence seems to start though the export lost its full stop ('staff Minutes')."""
     out = []
     for m in _WORDS.finditer(text):
         if m.group(1).lower() not in _FUNCTION:

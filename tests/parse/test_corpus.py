@@ -55,7 +55,9 @@ def test_corpus_header_facts_and_refs(shared: Path) -> None:
         assert plan.header.establishment is not None
         assert plan.header.establishment.value.lower() == gold["establishment"].lower()
         assert [r.ref for r in plan.recommendations] == [g["ref"] for g in gold["recommendations"]]
-        assert [r.section for r in plan.recommendations] == [g["section"] for g in gold["recommendations"]]
+        assert [r.section for r in plan.recommendations] == [
+            g["section"] for g in gold["recommendations"]
+        ]
 
 
 def test_corpus_plans_account_for_every_character(shared: Path) -> None:

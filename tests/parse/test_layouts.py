@@ -36,7 +36,10 @@ def test_header_facts_and_introduction() -> None:
     assert h.submitted and h.submitted.value == "2026-03-02"
     assert h.inspection and h.inspection.value == "2025-11-03/2025-11-14"
     assert h.published and h.published.value == "2026-01-20"
-    assert [p.text for p in plan.preamble] == ["INTRODUCTION", "This plan answers the concerns raised by the inspectorate."]
+    assert [p.text for p in plan.preamble] == [
+        "INTRODUCTION",
+        "This plan answers the concerns raised by the inspectorate.",
+    ]
     assert [c.role for c in plan.columns] == ["ref", "concern", "action", "owner", "target"]
 
 
@@ -59,7 +62,9 @@ def test_continuation_rows_wrapped_cells_and_a_page_break_in_a_concern() -> None
     )
     rec = plan.recommendations[0]
     assert rec.concern == "The wings were dirty and the showers were broken."
-    assert texts(plan) == ["A cleaning rota will cover every landing and be checked by a manager each week."]
+    assert texts(plan) == [
+        "A cleaning rota will cover every landing and be checked by a manager each week."
+    ]
     assert len(rec.actions[0].spans) == 2
 
 
@@ -206,7 +211,9 @@ def test_rows_that_lost_their_leading_cells() -> None:
 
 
 def test_older_variant_with_agreed_column_and_s_refs() -> None:
-    head = "Rec No\tRecommendation\tAgreed / Partly agreed / Not agreed\tAction\tOwner\tTarget date\n"
+    head = (
+        "Rec No\tRecommendation\tAgreed / Partly agreed / Not agreed\tAction\tOwner\tTarget date\n"
+    )
     plan = parse(
         "S40\tPrisoners should get an hour outside every day.\tAgreed\tThe regime will give every wing an hour outside daily.\tHead of Operations\tMay 2026\n"
         "S41\tEvery cell should have a phone.\tNot\tIn-cell phones are a national programme outside the prison's budget.\tGovernor\tComplete\n"
@@ -217,11 +224,20 @@ def test_older_variant_with_agreed_column_and_s_refs() -> None:
     recs = plan.recommendations
     assert [r.ref for r in recs] == ["S40", "S41", "S42"]
     assert [r.category for r in recs] == ["Agreed", "Not agreed", "Partly agreed"]
-    assert [c.role for c in plan.columns] == ["ref", "concern", "category", "action", "owner", "target"]
+    assert [c.role for c in plan.columns] == [
+        "ref",
+        "concern",
+        "category",
+        "action",
+        "owner",
+        "target",
+    ]
 
 
 def test_no_column_headings_falls_back_to_the_usual_five_columns() -> None:
-    plan = parse_text("1\tMeals were cold.\tHeated trolleys bought.\tHead of Catering\tComplete\n", "x.txt")
+    plan = parse_text(
+        "1\tMeals were cold.\tHeated trolleys bought.\tHead of Catering\tComplete\n", "x.txt"
+    )
     assert texts(plan) == ["Heated trolleys bought."]
     assert plan.columns == ()
 
@@ -229,7 +245,9 @@ def test_no_column_headings_falls_back_to_the_usual_five_columns() -> None:
 def test_empty_and_headless_inputs() -> None:
     assert parse_text("", "x").recommendations == ()
     plan = parse_text("Just a sentence, no table.\n", "x")
-    assert plan.recommendations == () and [p.text for p in plan.preamble] == ["Just a sentence, no table."]
+    assert plan.recommendations == () and [p.text for p in plan.preamble] == [
+        "Just a sentence, no table."
+    ]
     assert parse("").recommendations == ()
 
 

@@ -50,15 +50,26 @@ def test_a_good_local_pack_loads_and_joins_the_built_ins(tmp_path: Path) -> None
         (("severity: warning", "severity: fatal"), "severity: 'fatal' is not one of"),
         (("code: ZZ-S901", "code: S901"), "code: 'S901' does not match"),
         (("name: says-maybe", "name: Says Maybe"), "name: 'Says Maybe' does not match"),
-        (("why: A maybe", "whyy: A maybe"), "Additional properties are not allowed ('whyy' was unexpected)"),
-        (("  bad: [\"Maybe a new rota.\"]\n", "  bad: []\n"), "examples.bad: [] should be non-empty"),
+        (
+            ("why: A maybe", "whyy: A maybe"),
+            "Additional properties are not allowed ('whyy' was unexpected)",
+        ),
+        (('  bad: ["Maybe a new rota."]\n', "  bad: []\n"), "examples.bad: [] should be non-empty"),
         (("type: phrase", "type: fuzzy"), "check.type: unknown check type 'fuzzy'"),
-        (("  phrases: [maybe]", "  phrase: [maybe]"), "check.phrase: unknown key for check type 'phrase'"),
-        (("  phrases: [maybe]", "  phrases: []"), "check.phrases: List should have at least 1 item"),
+        (
+            ("  phrases: [maybe]", "  phrase: [maybe]"),
+            "check.phrase: unknown key for check type 'phrase'",
+        ),
+        (
+            ("  phrases: [maybe]", "  phrases: []"),
+            "check.phrases: List should have at least 1 item",
+        ),
         (("criterion: S", "criterion: Q"), "criterion: 'Q' is not one of"),
     ],
 )
-def test_broken_rule_files_name_file_and_key(tmp_path: Path, change: tuple[str, str], expected: str) -> None:
+def test_broken_rule_files_name_file_and_key(
+    tmp_path: Path, change: tuple[str, str], expected: str
+) -> None:
     old, new = change
     assert old in GOOD
     folder = _pack(tmp_path, GOOD.replace(old, new))
@@ -77,7 +88,10 @@ def test_unreadable_yaml_and_non_mapping(tmp_path: Path) -> None:
 
 
 def test_bad_pattern_in_a_rule_is_a_pack_error(tmp_path: Path) -> None:
-    text = GOOD.replace("  type: phrase\n  phrases: [maybe]", '  type: require\n  evidence:\n    x:\n      regex: "(unclosed"')
+    text = GOOD.replace(
+        "  type: phrase\n  phrases: [maybe]",
+        '  type: require\n  evidence:\n    x:\n      regex: "(unclosed"',
+    )
     with pytest.raises(PackError, match="check"):
         load_pack(_pack(tmp_path, text), check_types())
 
