@@ -20,7 +20,8 @@ def table() -> str:
     rows = ["| code | name | criterion | severity | what it finds |", "|---|---|---|---|---|"]
     for rule in sorted(load_rules(Settings()), key=lambda r: r.code):
         summary = rule.spec.summary.replace("|", "\\|")
-        rows.append(f"| {rule.code} | `{rule.name}` | {rule.criterion} | {rule.severity} | {summary} |")
+        cells = [rule.code, f"`{rule.name}`", rule.criterion, rule.severity, summary]
+        rows.append("| " + " | ".join(cells) + " |")
     return "\n".join(rows)
 
 
