@@ -94,8 +94,11 @@ class Engine:
     def __init__(
         self, rules: list[Rule], settings: Settings, cache_dir: Path | None = None
     ) -> None:
-        self.rules = rules
         self.settings = settings
+        self.notices: list[str] = []
+        self.annotator = Annotator((), settings.pipeline, cache_dir)
+        rules = self._runnable(rules)
+        self.rules = rules
         self.action_rules = [r for r in rules if r.check.scope == "action"]
         self.plan_rules = [r for r in rules if r.check.scope == "plan"]
         vocab: set[str] = set()
@@ -103,9 +106,25 @@ class Engine:
             vocab |= r.check.vocabulary()
         vocab |= {w.lower() for w in settings.extra_vague_words for w in w.split()}
         self.fields: set[str] = set().union(*(r.check.fields() for r in rules)) if rules else set()
-        self.annotator = Annotator(vocab, settings.pipeline, cache_dir)
+        self.annotator.vocabulary = frozenset(vocab)
         self.weights = {r.code: r.weight for r in rules}
         self.criterion_weights = {c: float(w) for c, w in settings.weights.items() if len(c) == 1}
+
+    def _runnable(self, rules: list[Rule]) -> list[Rule]:
+        """Rules whose needs this pipeline meets; the others are skipped with a notice."""
+        if not any(r.spec.needs for r in rules):
+            return rules
+        kept = []
+        for rule in rules:
+            if "pos" in rule.spec.needs and not self.annotator.has_pos:
+                self.notices.append(
+                    f"{rule.code} ({rule.name}) skipped: it needs part-of-speech tags, which the "
+                    f"pipeline '{self.annotator.pipeline}' does not give (set 'pipeline' to a "
+                    "trained spaCy pipeline that is installed)"
+                )
+                continue
+            kept.append(rule)
+        return kept
 
     def _annotate(self, plan: Plan) -> None:
         texts: list[str] = []
@@ -208,7 +227,10 @@ class Engine:
             if not _ignored(rule.code, ignored):
                 plan_findings.extend(self._run(rule, ctx))
         recs = _attach(recs, plan_findings)
-        return _file_report(plan, recs, plan_findings, mean(all_scores))
+        report = _file_report(plan, recs, plan_findings, mean(all_scores))
+        return (
+            report.model_copy(update={"notices": tuple(self.notices)}) if self.notices else report
+        )
 
     def _action_report(self, act: Action, found: list[Finding]) -> ActionReport:
         return ActionReport(

@@ -208,6 +208,9 @@ class FileReport(Model):
         default=(), description="findings about the plan as a whole"
     )
     counts: dict[str, int] = Field(default_factory=dict, description="findings per criterion")
+    notices: tuple[str, ...] = Field(
+        default=(), description="what the run could not do, e.g. rules skipped"
+    )
     cached: bool = False
 
 

@@ -7,7 +7,7 @@ strict model of its own, so a typo anywhere is an error naming file and key.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -45,6 +45,11 @@ class RuleSpec(BaseModel):
     why: str = Field(min_length=20, description="why it matters")
     instead: str = Field(min_length=10, description="what to write instead")
     check: dict[str, Any] = Field(description="the check type ('type') and its settings")
+    needs: tuple[Literal["pos"], ...] = Field(
+        default=(),
+        description="annotations the rule needs beyond tokens and lemmas; 'pos' needs a trained "
+        "pipeline (setting 'pipeline'), and without one the rule is skipped with a notice",
+    )
     examples: Examples
 
 
