@@ -21,7 +21,6 @@ from checker.errors import PackError
 from checker.paths import data_dir
 from checker.rulespec import RuleSpec
 
-
 # libyaml's safe loader is ten times faster than the pure-Python one; rule files are read
 # on every run, so it matters for a pre-commit hook.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -69,7 +68,7 @@ def load_rule_file(path: Path) -> RuleSpec:
     from checker.schemas import load
 
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)  # noqa: S506 - a safe loader
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise PackError(f"{path}: cannot read rule file: {str(exc).splitlines()[0]}") from None
     if not isinstance(data, dict):
