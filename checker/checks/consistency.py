@@ -15,7 +15,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from checker.checks.base import Check, Context, Field_, Hit, Params
+from checker.checks.base import Check, Context, Hit, Params
 from checker.checks.date import month_index
 from checker.dates import find_dates
 
@@ -42,9 +42,6 @@ class ConsistencyCheck(Check):
     type_name = "consistency"
     params_model = ConsistencyParams
     params: ConsistencyParams
-
-    def fields(self) -> frozenset[Field_]:
-        return frozenset()
 
     def run(self, ctx: Context) -> Iterable[Hit]:
         act = ctx.action

@@ -40,9 +40,6 @@ class DateCheck(Check):
     params_model = DateParams
     params: DateParams
 
-    def fields(self) -> frozenset[Field_]:
-        return frozenset()
-
     def run(self, ctx: Context) -> Iterable[Hit]:
         act = ctx.action
         if act is None:

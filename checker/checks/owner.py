@@ -16,7 +16,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from checker.checks.base import Check, Context, Field_, Hit, Params
+from checker.checks.base import Check, Context, Hit, Params
 
 
 class OwnerParams(Params):
@@ -38,9 +38,6 @@ class OwnerCheck(Check):
     type_name = "owner"
     params_model = OwnerParams
     params: OwnerParams
-
-    def fields(self) -> frozenset[Field_]:
-        return frozenset()
 
     def run(self, ctx: Context) -> Iterable[Hit]:
         act = ctx.action
