@@ -2,27 +2,42 @@
 
 Exit codes, as ruff and pylint have them: 0 clean (the gate passed), 1 the gate
 failed, 2 a usage error or input that could not be read (one line, no traceback).
+
+Imports are lazy: ``plancheck --help``, ``--version``, ``rules`` and ``rule``
+never import spaCy, and a lint run served from the cache does not either.
 """
 
 from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 import click
 
 from checker import __version__
-from checker.errors import PlancheckError
+from checker.errors import ConfigError, PlancheckError
+
+FORMATS_HELP = "text, json, sarif, github, junit, gitlab (or a plugin's)"
 
 
 class Group(click.Group):
-    """Turns any PlancheckError into one line on stderr and exit code 2."""
+    """Turns a PlancheckError or a usage error into one line on stderr and exit code 2."""
 
-    def invoke(self, ctx: click.Context) -> object:
+    def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except PlancheckError as exc:
             click.echo(f"plancheck: error: {exc}", err=True)
+            ctx.exit(2)
+        except click.UsageError as exc:
+            where = exc.ctx.command_path if exc.ctx else ctx.command_path
+            click.echo(f"plancheck: error: {exc.format_message()} (see '{where} --help')", err=True)
+            ctx.exit(2)
+        except click.ClickException as exc:
+            click.echo(f"plancheck: error: {exc.format_message()}", err=True)
             ctx.exit(2)
 
 
@@ -34,7 +49,9 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True
+)
 @click.option("--stdin-filename", default=None, help="name to give standard input ('-')")
 def parse(paths: tuple[str, ...], fmt: str, stdin_filename: str | None) -> None:
     """Print what plancheck understood of each plan: recommendations, actions, owners, dates."""
@@ -67,28 +84,172 @@ def parse(paths: tuple[str, ...], fmt: str, stdin_filename: str | None) -> None:
         sys.exit(2)
 
 
+# the options of ``lint``, as data, so that the command itself reads as what it does
+LINT_OPTIONS: tuple[Callable[[Any], Any], ...] = (
+    click.option(
+        "-f",
+        "--format",
+        "fmt",
+        default=None,
+        help=f"output format: {FORMATS_HELP} [default: text]",
+    ),
+    click.option(
+        "-o",
+        "--output",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="write the report to FILE",
+    ),
+    click.option(
+        "--color",
+        type=click.Choice(["auto", "always", "never"]),
+        default=None,
+        help="colour in the text report [default: auto: only on a terminal]",
+    ),
+    click.option(
+        "-q", "--quiet", is_flag=True, help="print only the finding lines (nothing when clean)"
+    ),
+    click.option(
+        "--statistics",
+        is_flag=True,
+        help="print counts per rule instead of the per-action report",
+    ),
+    click.option(
+        "--fail-under",
+        type=click.FloatRange(0, 100),
+        default=None,
+        metavar="SCORE",
+        help="fail when a plan scores under SCORE (0-100)",
+    ),
+    click.option(
+        "--fail-on",
+        type=click.Choice(["error", "warning", "info"]),
+        default=None,
+        help="fail on findings of this severity or worse [default: error]",
+    ),
+    click.option(
+        "--baseline",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="fail only on findings not in this baseline file",
+    ),
+    click.option(
+        "--write-baseline",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="record today's findings in FILE (the gate then uses it)",
+    ),
+    click.option(
+        "--select",
+        multiple=True,
+        metavar="CODES",
+        help="rules to run: codes, prefixes or criterion letters, comma-separated",
+    ),
+    click.option(
+        "--ignore", multiple=True, metavar="CODES", help="rules to skip (added to the config's)"
+    ),
+    click.option(
+        "--extend-select",
+        multiple=True,
+        metavar="CODES",
+        help="rules to run on top of the selection",
+    ),
+    click.option(
+        "--config",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="use this config file for every plan (instead of the nearest one)",
+    ),
+    click.option(
+        "--show-settings",
+        is_flag=True,
+        help="print the settings in force and where they came from",
+    ),
+    click.option("--no-cache", is_flag=True, help="neither read nor write the result cache"),
+    click.option(
+        "--cache-dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        help="where to keep the cache [default: .plancheck_cache beside the config]",
+    ),
+    click.option(
+        "-j",
+        "--jobs",
+        type=click.IntRange(0),
+        default=1,
+        show_default=True,
+        help="processes to lint with (0: one per CPU)",
+    ),
+    click.option(
+        "--max-file-size",
+        type=click.IntRange(1),
+        default=None,
+        metavar="BYTES",
+        help="refuse plans larger than this",
+    ),
+    click.option(
+        "--stdin-filename", default=None, help="the name to report standard input ('-') under"
+    ),
+)
+
+
+def _lint_options(func: Any) -> Any:
+    for option in reversed(LINT_OPTIONS):
+        func = option(func)
+    return func
+
+
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True)
-def lint(paths: tuple[str, ...], fmt: str) -> None:
-    """Lint plans and report per action."""
-    from pathlib import Path
+@click.argument("paths", nargs=-1)
+@_lint_options
+def lint(paths: tuple[str, ...], **opts: Any) -> None:
+    """Lint plans (files, folders, globs, or - for standard input) and report per action.
 
-    from checker.config import settings_for
-    from checker.readers.load import read_source
-    from checker.runner import Runner, build_report
+    Exit status: 0 the gate passed, 1 it failed, 2 a usage error or a plan
+    that could not be read (the others are still linted and reported).
+    """
+    from checker.lintcli import lint_command
 
-    settings, _ = settings_for(Path(paths[0]))
-    runner = Runner(settings)
-    files = [runner.lint_document(read_source(p)) for p in paths]
-    report = build_report(files, [], settings)
-    if fmt == "json":
-        click.echo(report.model_dump_json(indent=2))
-    else:
-        for fr in report.files:
-            for rec in fr.recommendations:
-                for act in rec.actions:
-                    click.echo(f"{act.id} {act.score} {act.criteria}")
-                    for f in act.findings:
-                        click.echo(f"   {f.code} {f.message}")
-    sys.exit(1 if report.summary.gate == "fail" else 0)
+    sys.exit(lint_command(paths, opts))
+
+
+@main.command()
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@click.option(
+    "--config", type=click.Path(dir_okay=False, path_type=Path), help="config file to read"
+)
+def rules(fmt: str, config: Path | None) -> None:
+    """List the rules: code, name, criterion, severity, summary."""
+    from checker.lintcli import rules_table
+
+    click.echo(rules_table(config, fmt), nl=False)
+
+
+@main.command()
+@click.argument("code")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@click.option(
+    "--config", type=click.Path(dir_okay=False, path_type=Path), help="config file to read"
+)
+def rule(code: str, fmt: str, config: Path | None) -> None:
+    """Explain one rule (by code or name): why it matters, what to write instead, examples."""
+    from checker.lintcli import rule_page
+
+    click.echo(rule_page(code, config, fmt), nl=False)
+
+
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path), default=Path("."))
+@click.option("--force", is_flag=True, help="overwrite an existing plancheck.toml")
+def init(directory: Path, force: bool) -> None:
+    """Write a commented starter plancheck.toml (in DIRECTORY, default here)."""
+    from checker.starter import STARTER
+
+    target = directory / "plancheck.toml"
+    if target.exists() and not force:
+        raise ConfigError(f"{target} already exists (use --force to overwrite it)")
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        target.write_text(STARTER, encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"{target}: cannot write: {exc.strerror or exc}") from None
+    click.echo(f"wrote {target}")

@@ -36,6 +36,11 @@ class Settings(BaseModel):
         default=(), description="codes, prefixes or criterion letters to skip"
     )
     extend_select: tuple[str, ...] = Field(default=(), description="added to select")
+    exclude: tuple[str, ...] = Field(
+        default=(),
+        description="globs of files or folders that folder and glob expansion skips"
+        " (a file named on the command line is still read)",
+    )
     per_file_ignores: dict[str, tuple[str, ...]] = Field(
         default_factory=dict, description="glob -> codes ignored in matching files"
     )

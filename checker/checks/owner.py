@@ -47,7 +47,9 @@ class OwnerCheck(Check):
         owner = (act.owner or "").strip()
         if p.kind == "missing":
             if not owner:
-                yield Hit(p.message, "action", 0, 0)
+                yield Hit(
+                    p.message, "action"
+                )  # the whole action: there is no owner cell to point at
         elif not owner:
             return
         elif p.kind == "collective":

@@ -15,7 +15,13 @@ from readers_kit import plan_docx
 from checker.parse import parse_document
 from checker.readers.load import read_source
 
-HEAD = ["1. Rec No", "2. Concerns", "3. Response Action Taken/Planned", "4. Responsible Owner", "5. Target Date"]
+HEAD = [
+    "1. Rec No",
+    "2. Concerns",
+    "3. Response Action Taken/Planned",
+    "4. Responsible Owner",
+    "5. Target Date",
+]
 
 
 def _sentence(text: str) -> str:
@@ -46,7 +52,10 @@ def _rows(gold: dict) -> list[list[str]]:
 def test_docx_from_gold_parses_back(shared: Path, tmp_path: Path) -> None:
     for gold_path in sorted((shared / "corpus").glob("*.gold.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        header = [f"Action Plan: {gold['establishment']}", "Action Plan Submitted: 1st December 2025"]
+        header = [
+            f"Action Plan: {gold['establishment']}",
+            "Action Plan Submitted: 1st December 2025",
+        ]
         path = tmp_path / gold_path.name.replace(".gold.json", ".docx")
         path.write_bytes(plan_docx(_rows(gold), header))
         plan = parse_document(read_source(str(path)))

@@ -1,0 +1,99 @@
+"""Output formats: one module per format, found through a registry.
+
+A formatter is a function ``(report, context) -> str``. The built-ins are named
+here as ``"module:function"`` strings and imported only when chosen, so that
+``plancheck --help`` imports none of them. Third parties add formats through the
+``plancheck.formatters`` entry-point group (name -> such a function); a
+built-in name cannot be replaced.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from importlib import import_module
+from importlib.metadata import entry_points
+from typing import TYPE_CHECKING, cast
+
+from checker.errors import PlancheckError
+from checker.models import Finding, Report
+
+if TYPE_CHECKING:
+    from checker.packs import Rule
+
+ENTRY_POINT_GROUP = "plancheck.formatters"
+
+BUILTIN: dict[str, str] = {
+    "text": "checker.formatters.text:format_report",
+    "json": "checker.formatters.json:format_report",
+    "sarif": "checker.formatters.sarif:format_report",
+    "github": "checker.formatters.github:format_report",
+    "junit": "checker.formatters.junit:format_report",
+    "gitlab": "checker.formatters.gitlab:format_report",
+}
+
+# how plancheck's severities read in formats with their own scale
+SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+@dataclass(frozen=True)
+class FormatContext:
+    """What a formatter may need besides the report."""
+
+    rules: Sequence[Rule] = ()
+    color: bool = False
+    quiet: bool = False
+    statistics: bool = False
+    baseline: frozenset[str] | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+    def in_baseline(self, finding: Finding) -> bool:
+        return self.baseline is not None and finding.fingerprint in self.baseline
+
+
+Formatter = Callable[[Report, FormatContext], str]
+
+
+def names() -> list[str]:
+    """Every format name: the built-ins, then those of installed plugins."""
+    out = list(BUILTIN)
+    for ep in entry_points(group=ENTRY_POINT_GROUP):
+        if ep.name not in out:
+            out.append(ep.name)
+    return out
+
+
+def get(name: str) -> Formatter:
+    """The formatter called ``name`` (PlancheckError, exit 2, when there is none)."""
+    if name in BUILTIN:
+        module, _, func = BUILTIN[name].partition(":")
+        return cast(Formatter, getattr(import_module(module), func))
+    for ep in entry_points(group=ENTRY_POINT_GROUP):
+        if ep.name == name:
+            try:
+                return cast(Formatter, ep.load())
+            except Exception as exc:
+                raise PlancheckError(
+                    f"entry point {ENTRY_POINT_GROUP} '{name}' failed to load: {exc}"
+                ) from None
+    raise PlancheckError(f"unknown format '{name}' (formats: {', '.join(names())})")
+
+
+def message(f: Finding) -> str:
+    """The finding's message, with the words that triggered it when it does not quote them."""
+    low = f.message.lower()
+    missing = [w for w in f.words if w.lower() not in low]
+    if not missing:
+        return f.message
+    return f.message + " [" + ", ".join(f'"{w}"' for w in f.words) + "]"
+
+
+def findings_of(report: Report) -> list[Finding]:
+    """Every finding of the report in document order: per file, plan findings last."""
+    out: list[Finding] = []
+    for fr in report.files:
+        for rec in fr.recommendations:
+            for act in rec.actions:
+                out.extend(act.findings)
+        out.extend(fr.findings)
+    return out

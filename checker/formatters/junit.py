@@ -1,0 +1,90 @@
+"""``--format junit``: JUnit XML, for CI systems that show test results.
+
+One ``testsuite`` per plan file, one ``testcase`` per action (named by its id
+and the start of its text), and one ``failure`` element per error finding of
+the action (findings already in the baseline do not fail). Warnings and advice
+go to the test case's ``system-out``. Findings about the plan as a whole make
+a test case of their own; a file that could not be read is a suite whose one
+test case has an ``error``.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+
+from checker.formatters import FormatContext
+from checker.formatters.text import Painter, finding_line
+from checker.models import FileReport, Finding, Report
+
+PLAIN = Painter(False)
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
+
+
+def testcase(
+    suite: ET.Element,
+    classname: str,
+    name: str,
+    line: int | None,
+    findings: Sequence[Finding],
+    context: FormatContext,
+) -> int:
+    """Add one test case; the number of failures it has."""
+    case = ET.SubElement(suite, "testcase", classname=classname, name=name, time="0")
+    case.set("file", suite.get("name", ""))
+    if line is not None:
+        case.set("line", str(line))
+    failing = [f for f in findings if f.severity == "error" and not context.in_baseline(f)]
+    for f in failing:
+        failure = ET.SubElement(case, "failure", message=f"{f.code} {f.message}", type=f.code)
+        failure.text = finding_line(f, PLAIN, context)
+    rest = [f for f in findings if f not in failing]
+    if rest:
+        ET.SubElement(case, "system-out").text = "\n".join(
+            finding_line(f, PLAIN, context) for f in rest
+        )
+    return len(failing)
+
+
+def file_suite(root: ET.Element, fr: FileReport, context: FormatContext) -> None:
+    suite = ET.SubElement(root, "testsuite", name=fr.source)
+    tests = failures = 0
+    for rec in fr.recommendations:
+        for act in rec.actions:
+            line = act.spans[0].line if act.spans else None
+            name = f"{act.id} {_short(act.text)}"
+            failures += testcase(suite, f"{fr.source}.{rec.id}", name, line, act.findings, context)
+            tests += 1
+    if fr.findings or not tests:
+        failures += testcase(suite, fr.source, "plan as a whole", None, fr.findings, context)
+        tests += 1
+    props = ET.Element("properties")
+    ET.SubElement(
+        props, "property", name="score", value="-" if fr.score is None else f"{fr.score:.1f}"
+    )
+    suite.insert(0, props)
+    suite.set("tests", str(tests))
+    suite.set("failures", str(failures))
+    suite.set("errors", "0")
+    suite.set("skipped", "0")
+
+
+def format_report(report: Report, context: FormatContext) -> str:
+    root = ET.Element("testsuites", name="plancheck")
+    for fr in report.files:
+        file_suite(root, fr, context)
+    for err in report.errors:
+        suite = ET.SubElement(
+            root, "testsuite", name=err.source, tests="1", failures="0", errors="1"
+        )
+        case = ET.SubElement(suite, "testcase", classname=err.source, name="read the plan")
+        ET.SubElement(case, "error", message=err.message, type="unreadable")
+    suites = root.findall("testsuite")
+    for key in ("tests", "failures", "errors"):
+        root.set(key, str(sum(int(s.get(key, "0")) for s in suites)))
+    ET.indent(root)
+    return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"

@@ -1,0 +1,144 @@
+"""``--format sarif``: SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+
+One run; ``tool.driver.rules`` describes every rule in force (summary, why,
+what to write instead and the examples, from the rule files) and each result
+points at its rule by id and index. ``partialFingerprints`` carry
+``Finding.fingerprint`` (rule + normalised action text, not line numbers), so
+a viewer keeps an alert's identity when lines move. With a baseline, results
+say ``baselineState`` new or unchanged. Files that could not be read are
+``toolExecutionNotifications`` of the invocation.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import PurePath
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
+
+from checker.formatters import SARIF_LEVEL, FormatContext, findings_of, message
+from checker.models import Finding, Report
+from checker.ruledoc import help_markdown, help_text
+
+if TYPE_CHECKING:
+    from checker.packs import Rule
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://pypi.org/project/plancheck/"
+FINGERPRINT_KEY = "plancheck/v1"
+
+
+def artifact_uri(source: str) -> str:
+    """A URI reference for a path as given: relative paths stay relative (to the run's folder)."""
+    path = PurePath(source)
+    if path.is_absolute():
+        return path.as_uri()
+    return quote(path.as_posix(), safe="/")
+
+
+def rule_descriptor(rule: Rule) -> dict[str, Any]:
+    spec = rule.spec
+    return {
+        "id": spec.code,
+        "name": spec.name,
+        "shortDescription": {"text": spec.summary},
+        "fullDescription": {"text": " ".join(spec.why.split())},
+        "help": {"text": help_text(spec), "markdown": help_markdown(spec)},
+        "defaultConfiguration": {"level": SARIF_LEVEL[rule.severity]},
+        "properties": {
+            "criterion": spec.criterion,
+            "weight": rule.weight,
+            "tags": ["SMART", f"criterion-{spec.criterion}"],
+        },
+    }
+
+
+def _stand_in(f: Finding) -> dict[str, Any]:
+    """A descriptor for a finding whose rule is not in force (the internal-error finding)."""
+    return {
+        "id": f.code,
+        "name": f.name,
+        "shortDescription": {"text": f.name.replace("-", " ")},
+        "defaultConfiguration": {"level": SARIF_LEVEL[f.severity]},
+        "properties": {"criterion": f.criterion},
+    }
+
+
+def location(f: Finding) -> dict[str, Any]:
+    physical: dict[str, Any] = {"artifactLocation": {"uri": artifact_uri(f.source)}}
+    if f.spans:
+        first, last = f.spans[0], f.spans[-1]
+        physical["region"] = {
+            "startLine": first.line,
+            "startColumn": first.column,
+            "endLine": last.end_line,
+            "endColumn": last.end_column,
+        }
+    loc: dict[str, Any] = {"physicalLocation": physical}
+    if f.action:
+        loc["logicalLocations"] = [{"name": f.action, "kind": "object"}]
+    return loc
+
+
+def result(f: Finding, index: int, context: FormatContext) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "ruleId": f.code,
+        "ruleIndex": index,
+        "level": SARIF_LEVEL[f.severity],
+        "message": {"text": message(f)},
+        "locations": [location(f)],
+        "partialFingerprints": {FINGERPRINT_KEY: f.fingerprint},
+        "properties": {
+            "criterion": f.criterion,
+            "words": list(f.words),
+            "action": f.action,
+            "recommendation": f.recommendation,
+        },
+    }
+    if context.baseline is not None:
+        out["baselineState"] = "unchanged" if context.in_baseline(f) else "new"
+    return out
+
+
+def sarif_log(report: Report, context: FormatContext) -> dict[str, Any]:
+    """The SARIF log as a dict."""
+    rules = [rule_descriptor(r) for r in sorted(context.rules, key=lambda r: r.code)]
+    index = {d["id"]: i for i, d in enumerate(rules)}
+    results = []
+    for f in findings_of(report):
+        if f.code not in index:
+            index[f.code] = len(rules)
+            rules.append(_stand_in(f))
+        results.append(result(f, index[f.code], context))
+    notes = [
+        {
+            "level": "error",
+            "message": {"text": e.message},
+            "locations": [
+                {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(e.source)}}}
+            ],
+        }
+        for e in report.errors
+    ]
+    invocation: dict[str, Any] = {"executionSuccessful": not report.errors}
+    if notes:
+        invocation["toolExecutionNotifications"] = notes
+    driver = {
+        "name": report.tool,
+        "version": report.version,
+        "semanticVersion": report.version,
+        "informationUri": INFORMATION_URI,
+        "rules": rules,
+    }
+    run = {
+        "tool": {"driver": driver},
+        "invocations": [invocation],
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+        "properties": {"score": report.summary.score, "gate": report.summary.gate},
+    }
+    return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+
+
+def format_report(report: Report, context: FormatContext) -> str:
+    return json.dumps(sarif_log(report, context), indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,218 @@
+"""``plancheck lint`` as a library: paths in, one Report (and the gate's verdict) out.
+
+discover -> per file: its scope's settings, its bytes, the cache -> the misses
+linted (in this process, or in several with ``jobs``) -> results in input order
+-> baseline -> ``build_report``. A file that cannot be read is a FileError
+beside the reports of the others, never the end of the run.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from checker.baseline import read_baseline, write_baseline
+from checker.cache import DEFAULT_DIR, Cache, entry_key
+from checker.config import Settings
+from checker.errors import InputError, PlancheckError
+from checker.models import FileError, FileReport, Report
+from checker.packs import Rule
+from checker.runner import Runner, build_report
+from checker.scopes import Overrides, Resolver, Scope
+
+
+@dataclass(frozen=True)
+class LintRequest:
+    paths: Sequence[str]
+    config: Path | None = None
+    overrides: Overrides = field(default_factory=Overrides)
+    stdin_filename: str | None = None
+    baseline: Path | None = None
+    write_baseline: Path | None = None
+    use_cache: bool = True
+    cache_dir: Path | None = None
+    jobs: int = 1
+
+
+@dataclass(frozen=True)
+class Outcome:
+    report: Report
+    settings: Settings  # the run's own: format, gate, colour
+    rules: list[Rule]  # every rule in force in some scope
+    baseline: frozenset[str] | None
+
+
+@dataclass(frozen=True)
+class Task:
+    """One file to lint: picklable, for worker processes."""
+
+    index: int
+    source: str
+    data: bytes | None  # None: let read_source read the file (it could not be read up front)
+    settings_json: str
+    base: str | None
+    cache_dir: str | None
+    max_bytes: int
+
+
+Result = tuple[int, FileReport | None, str | None]
+
+
+def cache_folder(request: LintRequest, scope: Scope) -> Path:
+    """--cache-dir, else the config's cache_dir, else .plancheck_cache beside the config or here."""
+    if request.cache_dir is not None:
+        return request.cache_dir
+    base = scope.base or Path.cwd()
+    if scope.settings.cache_dir:
+        return base / scope.settings.cache_dir
+    return base / DEFAULT_DIR
+
+
+def file_bytes(source: str, max_bytes: int) -> bytes | None:
+    """The file's bytes, or None when they cannot simply be read (read_source will say why)."""
+    try:
+        if os.path.isfile(source) and os.path.getsize(source) <= max_bytes:
+            with open(source, "rb") as fh:
+                data = fh.read(max_bytes + 1)
+            if len(data) <= max_bytes:
+                return data
+    except OSError:
+        pass
+    return None
+
+
+def lint_task(task: Task, runner: Runner | None = None) -> Result:
+    """Read, parse and lint one file; errors come back as text, never raised."""
+    from checker.readers.load import read_source
+
+    try:
+        if runner is None:
+            runner = _worker_runner(task)
+        doc = read_source(task.source, task.data, max_bytes=task.max_bytes)
+        return task.index, runner.lint_document(doc), None
+    except InputError as exc:
+        return task.index, None, exc.message
+    except PlancheckError as exc:
+        return task.index, None, str(exc)
+    except Exception as exc:  # a bug of ours must not take the other files down
+        return task.index, None, f"internal error while linting: {type(exc).__name__}: {exc}"
+
+
+_RUNNERS: dict[tuple[str, str | None], Runner] = {}
+
+
+def _worker_runner(task: Task) -> Runner:
+    key = (task.settings_json, task.base)
+    if key not in _RUNNERS:
+        settings = Settings.model_validate_json(task.settings_json)
+        base = Path(task.base) if task.base else None
+        cache = Path(task.cache_dir) if task.cache_dir else None
+        _RUNNERS[key] = Runner(settings, base, cache)
+    return _RUNNERS[key]
+
+
+class Batch:
+    """The files of one run: answered from the cache, or queued and then linted."""
+
+    def __init__(self, resolver: Resolver, cache: Cache | None, folder: Path | None) -> None:
+        self.resolver = resolver
+        self.cache = cache
+        self.folder = folder
+        self.results: dict[int, FileReport] = {}
+        self.failed: dict[int, FileError] = {}
+        self.todo: list[tuple[Task, Scope, str | None]] = []
+
+    def add(self, index: int, name: str, stdin: bytes | None = None) -> None:
+        """One file (or standard input, reported as ``name``): a cache hit, or queued."""
+        scope = self.resolver.for_path(Path(name) if name != "-" else None)
+        data = stdin if stdin is not None else file_bytes(name, scope.settings.max_file_size)
+        key = entry_key(name, data, scope.settings, scope.packs) if data is not None else None
+        hit = self.cache.get(key) if self.cache is not None and key is not None else None
+        if hit is not None:
+            self.results[index] = hit
+        else:
+            self.todo.append((_task(index, name, data, scope, self.folder), scope, key))
+
+    def lint(self, jobs: int) -> None:
+        """Lint what the cache did not have, and cache it."""
+        for (task, _, key), (index, done, message) in zip(
+            self.todo, _run(self.todo, jobs), strict=True
+        ):
+            if done is None:
+                self.failed[index] = FileError(source=task.source, message=message or "not linted")
+                continue
+            self.results[index] = done
+            if self.cache is not None and key is not None:
+                self.cache.put(key, done)
+        self.todo = []
+
+    def reports(self) -> list[FileReport]:
+        return [self.results[i] for i in sorted(self.results)]
+
+    def errors(self) -> list[FileError]:
+        return [self.failed[i] for i in sorted(self.failed)]
+
+
+def run_lint(request: LintRequest, read_stdin: Callable[[], bytes]) -> Outcome:
+    """Lint every plan the request names; the whole run's report."""
+    from checker.readers.load import discover
+
+    resolver = Resolver(request.config, request.overrides)
+    run_scope = resolver.run_scope(request.paths)
+    folder = cache_folder(request, run_scope) if request.use_cache else None
+    resolver.cache_dir = run_scope.cache_dir = folder  # the lemma table is cached there too
+    baseline = read_baseline(request.baseline) if request.baseline else None
+
+    files, found_errors = discover(list(request.paths))
+    batch = Batch(resolver, Cache(folder) if folder is not None else None, folder)
+    named = {os.path.normpath(p) for p in request.paths}
+    for index, source in enumerate(files):
+        if source == "-":
+            batch.add(index, request.stdin_filename or "-", read_stdin())
+        elif os.path.normpath(source) in named or not resolver.for_path(Path(source)).excludes(
+            source
+        ):
+            batch.add(index, source)
+    batch.lint(request.jobs)
+
+    reports = batch.reports()
+    errors = [FileError(source=e.source, message=e.message) for e in found_errors] + batch.errors()
+    settings = run_scope.settings
+    report = build_report(reports, errors, settings, None if baseline is None else set(baseline))
+    if request.write_baseline is not None:
+        baseline = write_baseline(request.write_baseline, report)
+        report = build_report(reports, errors, settings, set(baseline))
+    rules = _in_force(resolver.scopes())
+    return Outcome(report=report, settings=settings, rules=rules, baseline=baseline)
+
+
+def _task(index: int, name: str, data: bytes | None, scope: Scope, folder: Path | None) -> Task:
+    return Task(
+        index=index,
+        source=name,
+        data=data,
+        settings_json=scope.settings.model_dump_json(),
+        base=str(scope.base) if scope.base else None,
+        cache_dir=str(folder) if folder else None,
+        max_bytes=scope.settings.max_file_size,
+    )
+
+
+def _run(todo: list[tuple[Task, Scope, str | None]], jobs: int) -> list[Result]:
+    """Lint the cache misses, in order; in worker processes when there are several."""
+    workers = min(jobs if jobs > 0 else (os.cpu_count() or 1), len(todo))
+    if workers <= 1:
+        return [lint_task(task, scope.runner) for task, scope, _ in todo]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(lint_task, [task for task, _, _ in todo]))
+
+
+def _in_force(scopes: Sequence[Scope]) -> list[Rule]:
+    seen: dict[str, Rule] = {}
+    for scope in scopes:
+        for rule in scope.selected:
+            seen.setdefault(rule.code, rule)
+    return sorted(seen.values(), key=lambda r: r.code)

@@ -1,0 +1,179 @@
+"""What the ``lint``, ``rules`` and ``rule`` commands do, once click has read the options.
+
+Kept out of ``cli.py`` so that the command-line module stays a thin list of
+commands and imports nothing heavy before a command runs.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Mapping
+from difflib import get_close_matches
+from pathlib import Path
+from typing import Any
+
+import click
+
+from checker.errors import ConfigError
+from checker.lint import LintRequest, Outcome, run_lint
+from checker.packs import Rule
+from checker.scopes import Overrides, Resolver, split_selectors
+
+
+def overrides_from(opts: Mapping[str, Any]) -> Overrides:
+    values = {
+        "fail_under": opts.get("fail_under"),
+        "fail_on": opts.get("fail_on"),
+        "max_file_size": opts.get("max_file_size"),
+        "format": opts.get("fmt"),
+        "color": opts.get("color"),
+    }
+    return Overrides(
+        select=split_selectors(opts["select"]) if opts.get("select") else None,
+        ignore=split_selectors(opts.get("ignore") or ()),
+        extend_select=split_selectors(opts.get("extend_select") or ()),
+        values={k: v for k, v in values.items() if v is not None},
+    )
+
+
+def use_color(setting: str, output: Path | None) -> bool:
+    if setting == "always":
+        return True
+    if setting == "never" or output is not None or "NO_COLOR" in os.environ:
+        return False
+    return sys.stdout.isatty()
+
+
+def read_stdin() -> bytes:
+    """Standard input as bytes (the reader detects the encoding, as it does for files)."""
+    buffer = getattr(sys.stdin, "buffer", None)
+    if buffer is not None:
+        data: bytes = buffer.read()
+        return data
+    return sys.stdin.read().encode("utf-8")
+
+
+def lint_command(paths: tuple[str, ...], opts: Mapping[str, Any]) -> int:
+    """Run ``plancheck lint``; the exit code."""
+    overrides = overrides_from(opts)
+    if opts["show_settings"]:
+        return show_settings(paths, opts, overrides)
+    if not paths:
+        raise click.UsageError("give at least one plan, folder or glob ('-' reads standard input)")
+    if opts["statistics"] and opts["quiet"]:
+        raise click.UsageError("--statistics and --quiet cannot be used together")
+    request = LintRequest(
+        paths=paths,
+        config=opts.get("config"),
+        overrides=overrides,
+        stdin_filename=opts.get("stdin_filename"),
+        baseline=opts.get("baseline"),
+        write_baseline=opts.get("write_baseline"),
+        use_cache=not opts["no_cache"],
+        cache_dir=opts.get("cache_dir"),
+        jobs=opts.get("jobs", 1),
+    )
+    outcome = run_lint(request, read_stdin)
+    emit(outcome, opts)
+    for err in outcome.report.errors:
+        click.echo(f"plancheck: error: {err.source}: {err.message}", err=True)
+    if outcome.report.errors:
+        return 2
+    return 1 if outcome.report.summary.gate == "fail" else 0
+
+
+def emit(outcome: Outcome, opts: Mapping[str, Any]) -> None:
+    """Format the report and write it to --output or standard output."""
+    from checker.formatters import FormatContext, get
+
+    settings = outcome.settings
+    output: Path | None = opts.get("output")
+    color = use_color(settings.color, output)
+    context = FormatContext(
+        rules=outcome.rules,
+        color=color,
+        quiet=opts["quiet"],
+        statistics=opts["statistics"],
+        baseline=outcome.baseline,
+    )
+    text = get(settings.format)(outcome.report, context)
+    if output is None:
+        click.echo(text, nl=False, color=color)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"{output}: cannot write the report: {exc.strerror or exc}") from None
+
+
+def show_settings(paths: tuple[str, ...], opts: Mapping[str, Any], overrides: Overrides) -> int:
+    """Print the settings in force for the first path (TOML, or JSON with --format json)."""
+    from checker.settings_view import as_json, as_toml
+
+    target = paths[0] if paths else "."
+    if target == "-":
+        target = opts.get("stdin_filename") or "-"
+    resolver = Resolver(opts.get("config"), overrides)
+    config = resolver.config_for(Path(target) if target != "-" else None)
+    scope = resolver.scope(config)
+    render = as_json if opts.get("fmt") == "json" else as_toml
+    click.echo(render(scope.settings, config, target), nl=False)
+    return 0
+
+
+def _rules(config: Path | None) -> list[Rule]:
+    from checker.config import settings_for
+    from checker.registry import load_rules
+
+    settings, found = settings_for(Path.cwd(), config)
+    return load_rules(settings, found.parent if found else None)
+
+
+def rules_table(config: Path | None, fmt: str) -> str:
+    """``plancheck rules``: one line per rule, or JSON."""
+    rules = _rules(config)
+    if fmt == "json":
+        rows = [
+            {
+                "code": r.code,
+                "name": r.name,
+                "criterion": r.criterion,
+                "severity": r.severity,
+                "weight": r.weight,
+                "summary": r.spec.summary,
+            }
+            for r in rules
+        ]
+        return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
+    width = max([len(r.name) for r in rules] + [4])
+    lines = [f"{'code':<8}  {'name':<{width}}  crit  {'severity':<8}  summary"]
+    for r in sorted(rules, key=lambda r: r.code):
+        lines.append(
+            f"{r.code:<8}  {r.name:<{width}}  {r.criterion:<4}  {r.severity:<8}  {r.spec.summary}"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def rule_page(wanted: str, config: Path | None, fmt: str) -> str:
+    """``plancheck rule CODE``: the rule's page, found by code or name."""
+    from checker.ruledoc import rule_text
+
+    rules = _rules(config)
+    key = wanted.strip().upper()
+    found = [r for r in rules if key in (r.code.upper(), r.name.upper())]
+    if not found:
+        names = [r.code for r in rules] + [r.name for r in rules]
+        close = get_close_matches(wanted.strip(), names, n=3, cutoff=0.6)
+        hint = f"; did you mean {', '.join(close)}?" if close else " (see 'plancheck rules')"
+        raise ConfigError(f"unknown rule '{wanted}'{hint}")
+    r = found[0]
+    if fmt == "json":
+        doc = r.spec.model_dump(mode="json") | {
+            "severity": r.severity,
+            "weight": r.weight,
+            "path": str(r.path),
+        }
+        return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    return rule_text(r.spec, r.severity, r.weight)

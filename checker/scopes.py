@@ -1,0 +1,152 @@
+"""Which settings and rules apply to which file: one Scope per config file in use.
+
+The nearest config file above a linted file governs it (``--config`` governs
+every file); command-line flags are laid over each. A Scope loads its rules
+once and builds its Runner (and so the spaCy pipeline) only when a file under
+it is not in the cache. Selectors that match no rule are errors naming them,
+whether they came from the command line or a config file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from fnmatch import fnmatch
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from checker.cache import packs_digest
+from checker.config import Settings, find_config, load_file
+from checker.errors import ConfigError
+from checker.packs import Rule
+from checker.registry import load_rules, pack_dirs, select, unknown_selectors
+from checker.runner import Runner
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """What the command line says about settings. ``--select`` replaces; the others add."""
+
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    values: Mapping[str, Any] = field(default_factory=dict)
+
+    def apply(self, settings: Settings) -> Settings:
+        changes = dict(self.values)
+        if self.select is not None:
+            changes["select"] = self.select
+        if self.ignore:
+            changes["ignore"] = (*settings.ignore, *self.ignore)
+        if self.extend_select:
+            changes["extend_select"] = (*settings.extend_select, *self.extend_select)
+        return settings.with_overrides(**changes) if changes else settings
+
+    def selectors(self) -> list[str]:
+        return [*(self.select or ()), *self.ignore, *self.extend_select]
+
+
+def split_selectors(values: Iterable[str]) -> tuple[str, ...]:
+    """``--select S,PC-T001 --select M`` -> ("S", "PC-T001", "M")."""
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+class Scope:
+    """The settings of one config file (flags applied), its rules, and a Runner made on demand."""
+
+    def __init__(
+        self, settings: Settings, config: Path | None, cache_dir: Path | None = None
+    ) -> None:
+        self.settings = settings
+        self.config = config
+        self.base = config.parent if config is not None else None
+        self.cache_dir = cache_dir
+        self.rules: list[Rule] = load_rules(settings, self.base)
+        self.selected = select(self.rules, settings)
+        self.packs = packs_digest(pack_dirs(settings, self.base))
+        self._runner: Runner | None = None
+
+    @property
+    def runner(self) -> Runner:
+        if self._runner is None:
+            self._runner = Runner(self.settings, self.base, self.cache_dir, rules=self.rules)
+        return self._runner
+
+    def excludes(self, source: str) -> bool:
+        """True when the ``exclude`` globs match the file, relative to the config's folder."""
+        if not self.settings.exclude:
+            return False
+        path = Path(source).resolve()
+        try:
+            rel = path.relative_to((self.base or Path.cwd()).resolve()).as_posix()
+        except ValueError:
+            rel = path.as_posix()
+        parts = PurePosixPath(rel).parts
+        for pattern in self.settings.exclude:
+            pat = pattern.rstrip("/")
+            if fnmatch(rel, pat) or fnmatch(rel, pat + "/*") or any(fnmatch(p, pat) for p in parts):
+                return True
+        return False
+
+    def check_selectors(self, from_cli: Iterable[str]) -> None:
+        s = self.settings
+        codes = [c for cs in s.per_file_ignores.values() for c in cs]
+        wanted = [*s.select, *s.ignore, *s.extend_select, *codes]
+        unknown = list(dict.fromkeys(unknown_selectors(self.rules, wanted)))
+        if not unknown:
+            return
+        cli = set(from_cli)
+        flagged = [u for u in unknown if u in cli]
+        if flagged:
+            raise ConfigError(
+                f"unknown rule selector(s) {', '.join(flagged)} in"
+                " --select/--ignore/--extend-select (see 'plancheck rules')"
+            )
+        where = self.config or "settings"
+        raise ConfigError(
+            f"{where}: unknown rule selector(s) {', '.join(unknown)} (see 'plancheck rules')"
+        )
+
+
+class Resolver:
+    """Scopes by config file, made once each."""
+
+    def __init__(
+        self, explicit: Path | None, overrides: Overrides, cache_dir: Path | None = None
+    ) -> None:
+        if explicit is not None and not explicit.is_file():
+            raise ConfigError(f"{explicit}: config file not found")
+        self.explicit = explicit
+        self.overrides = overrides
+        self.cache_dir = cache_dir
+        self._scopes: dict[Path | None, Scope] = {}
+
+    def config_for(self, target: Path | None) -> Path | None:
+        if self.explicit is not None:
+            return self.explicit
+        return find_config(target if target is not None else Path.cwd())
+
+    def scope(self, config: Path | None) -> Scope:
+        if config not in self._scopes:
+            settings = load_file(config) if config is not None else Settings()
+            scope = Scope(self.overrides.apply(settings), config, self.cache_dir)
+            scope.check_selectors(self.overrides.selectors())
+            self._scopes[config] = scope
+        return self._scopes[config]
+
+    def for_path(self, target: Path | None) -> Scope:
+        return self.scope(self.config_for(target))
+
+    def run_scope(self, paths: Iterable[str]) -> Scope:
+        """The scope that governs the run as a whole (format, gate, cache): --config, else the
+        config found from the current folder, else the one found from the first path."""
+        if self.explicit is not None:
+            return self.scope(self.explicit)
+        found = find_config(Path.cwd())
+        if found is None:
+            first = next((p for p in paths if p != "-"), None)
+            found = find_config(Path(first)) if first else None
+        return self.scope(found)
+
+    def scopes(self) -> list[Scope]:
+        return list(self._scopes.values())

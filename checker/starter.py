@@ -1,0 +1,68 @@
+"""The commented plancheck.toml that ``plancheck init`` writes.
+
+Every key is present and commented out, so the file is valid as written (it
+changes nothing) and a reader sees every setting in one place. Tables come
+last, so that uncommenting any line keeps the file valid TOML. Tests check
+that each Settings field appears here and that the uncommented file loads.
+"""
+
+from __future__ import annotations
+
+STARTER = """\
+# plancheck.toml: settings for plancheck, the action-plan linter.
+# plancheck uses the nearest plancheck.toml, .plancheck.toml or pyproject.toml
+# ([tool.plancheck]) above each plan it lints; flags on the command line win.
+# Every key is commented out: the defaults hold until you uncomment a line.
+# 'plancheck rules' lists the rule codes; 'plancheck rule CODE' explains one.
+
+# Which rules run: codes (PC-S001), prefixes (PC-S) or criterion letters
+# (O T S M R A, and P for the plan as a whole). The most specific match wins.
+# select = ["ALL"]
+# ignore = []
+# extend_select = []
+
+# Files and folders that folder and glob expansion skips (relative to this file;
+# a plan named on the command line is still read).
+# exclude = ["archive/", "*.yml"]
+
+# The gate: when 'plancheck lint' exits 1.
+# fail_on = "error"          # "error", "warning" or "info"
+# fail_under = 70            # fail when a plan scores under this (0-100)
+
+# Targets further than this after submission need interim steps (PC-T006).
+# horizon_months = 24
+
+# More rule packs (folders of rule files), relative to this file.
+# packs = ["rules-local"]
+
+# More words and owners for the built-in rules.
+# extra_vague_words = ["scope out", "revisit"]     # PC-S001 vague-commitment
+# collective_owners = ["the wing team"]            # PC-O002 collective-owner
+
+# A trained spaCy pipeline, if one is installed (plancheck never downloads one).
+# pipeline = "en_core_web_sm"
+
+# Plans larger than this many bytes are refused.
+# max_file_size = 20971520
+
+# Where results are cached, relative to this file (default .plancheck_cache).
+# cache_dir = ".plancheck_cache"
+
+# Output: "text", "json", "sarif", "github", "junit" or "gitlab"; colour in
+# the text report: "auto" (only on a terminal), "always" or "never".
+# format = "text"
+# color = "auto"
+
+# Rules to skip in some files only (glob -> codes).
+# [per_file_ignores]
+# "archive/*.txt" = ["PC-T005"]
+
+# The severity of a rule: "error", "warning" or "info".
+# [severity]
+# "PC-S007" = "info"
+
+# Weights in the score: a rule code, or a criterion letter for all its rules.
+# [weights]
+# "PC-S001" = 3
+# "M" = 2
+"""

@@ -1,0 +1,198 @@
+"""Every output format: schema validation (JSON, SARIF) and the shape each consumer needs."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from importlib.metadata import EntryPoint
+from pathlib import Path
+from typing import Any
+
+import pytest
+from jsonschema import Draft4Validator, Draft202012Validator
+
+from checker import formatters
+from checker.formatters.github import escape_data, escape_property
+from checker.models import Report
+from checker.schemas import load
+from tests.cli.kit import BAD, GOOD, lint
+
+SARIF_SCHEMA = (
+    Path(__file__).resolve().parents[3] / "shared" / "schemas" / "sarif-schema-2.1.0.json"
+)
+
+
+def with_unreadable(work: Path) -> list[str]:
+    (work / "empty.txt").write_bytes(b"")
+    return [GOOD, BAD, "empty.txt"]
+
+
+def all_findings(report: dict[str, Any]) -> list[dict[str, Any]]:
+    out = []
+    for fr in report["files"]:
+        for rec in fr["recommendations"]:
+            for act in rec["actions"]:
+                out.extend(act["findings"])
+        out.extend(fr["findings"])
+    return out
+
+
+def test_json_validates_against_the_report_schema(work: Path) -> None:
+    run = lint(*with_unreadable(work), "-f", "json")
+    assert run.code == 2
+    doc = json.loads(run.stdout)
+    errors = list(Draft202012Validator(load("report.schema.json")).iter_errors(doc))
+    assert not errors, errors[0].message
+    assert doc["schema_version"] == "1" and doc["tool"] == "plancheck"
+    assert Report.model_validate(doc).summary.files == 2
+    assert doc["errors"] == [{"source": "empty.txt", "message": "is empty"}]
+
+
+@pytest.fixture
+def sarif_schema() -> dict[str, Any]:
+    if not SARIF_SCHEMA.is_file():
+        pytest.skip("../shared/schemas/sarif-schema-2.1.0.json is not beside the project")
+    schema: dict[str, Any] = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    return schema
+
+
+def test_sarif_validates_against_the_official_schema(
+    work: Path, sarif_schema: dict[str, Any]
+) -> None:
+    run = lint(*with_unreadable(work), str(work / BAD), "-f", "sarif")
+    doc = json.loads(run.stdout)
+    errors = sorted(Draft4Validator(sarif_schema).iter_errors(doc), key=lambda e: list(e.path))
+    assert not errors, f"{list(errors[0].path)}: {errors[0].message}"
+
+
+def test_sarif_content(work: Path) -> None:
+    doc = json.loads(lint(BAD, "-f", "sarif", "--no-cache").stdout)
+    assert doc["version"] == "2.1.0"
+    run = doc["runs"][0]
+    driver = run["tool"]["driver"]
+    assert driver["name"] == "plancheck" and driver["informationUri"].startswith("https://")
+    rules = driver["rules"]
+    assert len(rules) == 32
+    for rule in rules:
+        assert {
+            "id",
+            "name",
+            "shortDescription",
+            "fullDescription",
+            "help",
+            "defaultConfiguration",
+        } <= set(rule)
+        assert (
+            "Instead:" in rule["help"]["text"] and "**Write instead:**" in rule["help"]["markdown"]
+        )
+        assert "**Bad**" in rule["help"]["markdown"] and "**Good**" in rule["help"]["markdown"]
+    levels = {r["id"]: r["defaultConfiguration"]["level"] for r in rules}
+    assert (levels["PC-S001"], levels["PC-O003"], levels["PC-S008"]) == ("error", "warning", "note")
+    results = run["results"]
+    assert len(results) == 25
+    for res in results:
+        assert rules[res["ruleIndex"]]["id"] == res["ruleId"]
+        assert res["partialFingerprints"]["plancheck/v1"]
+        loc = res["locations"][0]["physicalLocation"]
+        assert loc["artifactLocation"]["uri"] == BAD
+        assert (
+            loc["region"]["startLine"] >= 1
+            and loc["region"]["endColumn"] >= loc["region"]["startColumn"]
+        )
+    explore = next(r for r in results if r["ruleId"] == "PC-S001")
+    assert explore["locations"][0]["physicalLocation"]["region"] == {
+        "startLine": 12,
+        "startColumn": 98,
+        "endLine": 12,
+        "endColumn": 105,
+    }
+    assert run["invocations"][0]["executionSuccessful"] is True
+
+
+def test_sarif_absolute_paths_are_file_uris(work: Path) -> None:
+    doc = json.loads(lint(str(work / BAD), "-f", "sarif").stdout)
+    uri = doc["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"][
+        "uri"
+    ]
+    assert uri == (work / BAD).as_uri()
+
+
+def test_github_annotations(work: Path) -> None:
+    run = lint(BAD, "-f", "github")
+    lines = run.stdout.splitlines()
+    commands = [line for line in lines if line.startswith("::")]
+    assert len(commands) == 25
+    assert (
+        "::error file=bad-plan.txt,line=12,col=98,endLine=12,endColumn=105,"
+        "title=PC-S001 vague-commitment::'explore' commits to no result"
+    ) in commands
+    assert any(c.startswith("::warning ") for c in commands)
+    assert any(c.startswith("::notice ") for c in commands)
+    assert lines[-1].startswith("plancheck: 25 finding(s) in 1 file(s)")
+
+
+def test_github_escaping() -> None:
+    assert escape_data("50% done\r\nnext") == "50%25 done%0D%0Anext"
+    assert escape_property("plans/a,b: c.txt") == "plans/a%2Cb%3A c.txt"
+
+
+def test_github_escapes_file_names(work: Path) -> None:
+    (work / "a,b:c.txt").write_bytes((work / BAD).read_bytes())
+    first = lint("a,b:c.txt", "-f", "github").stdout.splitlines()[0]
+    assert first.startswith("::error file=a%2Cb%3Ac.txt,line=12,")
+
+
+def test_junit(work: Path) -> None:
+    run = lint(*with_unreadable(work), "-f", "junit")
+    root = ET.fromstring(run.stdout)
+    assert root.tag == "testsuites"
+    suites = {s.get("name"): s for s in root.findall("testsuite")}
+    assert list(suites) == [BAD, GOOD, "empty.txt"]
+    bad = suites[BAD]
+    cases = bad.findall("testcase")
+    assert len(cases) == 6 and cases[0].get("name", "").startswith("R1.A1 We will explore")
+    failures = bad.findall("testcase/failure")
+    assert len(failures) == 21 == int(bad.get("failures", "0"))
+    assert failures[0].get("type") == "PC-M001"
+    assert all(c.find("failure") is None for c in suites[GOOD].findall("testcase"))
+    assert suites["empty.txt"].find("testcase/error").get("message") == "is empty"  # type: ignore[union-attr]
+    assert root.get("tests") == "12" and root.get("failures") == "21" and root.get("errors") == "1"
+
+
+def test_gitlab_code_quality(work: Path) -> None:
+    # the same plan under the same name in another folder: the same fingerprints
+    (work / "x").mkdir()
+    (work / "x" / BAD).write_bytes((work / BAD).read_bytes())
+    issues = json.loads(lint(BAD, f"x/{BAD}", "-f", "gitlab").stdout)
+    assert len(issues) == 50
+    for issue in issues:
+        assert set(issue) == {"description", "check_name", "fingerprint", "severity", "location"}
+        assert issue["severity"] in {"major", "minor", "info"}
+        assert isinstance(issue["location"]["lines"]["begin"], int)
+    assert len({i["fingerprint"] for i in issues}) == 50  # unique, as GitLab needs
+    first = issues[0]
+    assert first["location"] == {"path": BAD, "lines": {"begin": 12}}
+    assert first["check_name"] == "PC-M001 nothing-measurable"
+
+
+def count_formatter(report: Report, context: formatters.FormatContext) -> str:
+    return f"{report.summary.findings} findings\n"
+
+
+def test_formatter_registry_and_plugins(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert formatters.names()[:6] == ["text", "json", "sarif", "github", "junit", "gitlab"]
+    plugin = EntryPoint(
+        name="count",
+        value="tests.cli.test_formats:count_formatter",
+        group=formatters.ENTRY_POINT_GROUP,
+    )
+
+    def fake(group: str) -> list[EntryPoint]:
+        return [plugin] if group == formatters.ENTRY_POINT_GROUP else []
+
+    monkeypatch.setattr(formatters, "entry_points", fake)
+    assert "count" in formatters.names()
+    run = lint(BAD, "-f", "count")
+    assert (run.code, run.stdout) == (1, "25 findings\n")
+    run = lint(BAD, "-f", "nope")
+    assert run.code == 2 and "unknown format 'nope' (formats: text, json, sarif" in run.stderr
