@@ -26,6 +26,15 @@ def _norm(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9%£]+", text.lower()))
 
 
+def _may_match(a: str, b: str, threshold: float) -> bool:
+    """Cheap upper bounds of difflib's ratio first: every pair is compared, and a full
+    ratio is quadratic in the texts' length (it cost seconds on a 60-action plan)."""
+    if 2 * min(len(a), len(b)) < threshold * (len(a) + len(b)):
+        return False
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return matcher.real_quick_ratio() >= threshold and matcher.quick_ratio() >= threshold
+
+
 class DuplicateCheck(Check):
     type_name = "duplicate"
     scope = "plan"
@@ -33,17 +42,36 @@ class DuplicateCheck(Check):
     params: DuplicateParams
 
     def run(self, ctx: Context) -> Iterable[Hit]:
-        seen: list[tuple[str, str, str]] = []  # (normalised text, rec id, action id)
+        # Candidates share their first or last four words with an earlier action: a near-copy
+        # ("... drivers for self-harm" / "... drivers for violence") keeps one end intact, and
+        # bucketing keeps a plan of thousands of actions from comparing every pair.
+        buckets: dict[tuple[str, ...], list[tuple[str, str, str]]] = {}
         for rec, act in ctx.plan.actions():
             text = _norm(act.text)
-            if len(text.split()) < self.params.min_words:
+            words = tuple(text.split())
+            if len(words) < self.params.min_words:
                 continue
-            for other, other_rec, other_id in seen:
-                if other_rec == rec.id:
+            keys = [("head", *words[:4]), ("tail", *words[-4:])]
+            for other, other_rec, other_id in self._candidates(buckets, keys):
+                if other_rec == rec.id or not _may_match(text, other, self.params.threshold):
                     continue
                 ratio = difflib.SequenceMatcher(None, text, other, autojunk=False).ratio()
                 if ratio >= self.params.threshold:
                     msg = self.params.message.format(other=other_id, ratio=round(ratio * 100))
                     yield Hit(msg, "action", None, None, (), act, rec)
                     break
-            seen.append((text, rec.id, act.id))
+            for key in keys:
+                buckets.setdefault(key, []).append((text, rec.id, act.id))
+
+    @staticmethod
+    def _candidates(
+        buckets: dict[tuple[str, ...], list[tuple[str, str, str]]], keys: list[tuple[str, ...]]
+    ) -> list[tuple[str, str, str]]:
+        seen: set[str] = set()
+        out = []
+        for key in keys:
+            for item in buckets.get(key, []):
+                if item[2] not in seen:
+                    seen.add(item[2])
+                    out.append(item)
+        return out
