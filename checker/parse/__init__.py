@@ -129,4 +129,4 @@ def all_spans(plan: Plan) -> list[tuple[str, Span]]:
     return out
 
 
-__all__ = ["Unplaced", "all_spans", "parse_document", "parse_text"]
+__all__ = ["all_spans", "parse_document", "parse_text"]

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from checker.dates import parse_date_phrase, parse_date_range
 from checker.models import Header, HeaderFact
 from checker.parse.grid import Line
-from checker.parse.pieces import Piece, Run
+from checker.parse.pieces import Run
 
 _FACTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("submitted", re.compile(r"^action\s+plan\s+submitted\s*:?\s*(?P<v>.+)$", re.I)),
@@ -69,21 +69,3 @@ def read_header(lines: Sequence[Line]) -> tuple[Header, tuple[HeaderFact, ...]]:
         if not matched:
             preamble.append(HeaderFact(text=run.folded(), spans=run.spans()))
     return Header(**facts), tuple(preamble)
-
-
-def establishment_title(header: Header) -> str | None:
-    """The establishment's name in title form, for messages."""
-    if header.establishment is None or header.establishment.value is None:
-        return None
-    name = header.establishment.value
-    return name if not name.isupper() else _title(name)
-
-
-def _title(name: str) -> str:
-    words = []
-    for w in name.split():
-        words.append(w if w in ("HMP", "YOI", "HMYOI", "HMPPS") else w.capitalize())
-    return " ".join(words)
-
-
-__all__ = ["Piece", "establishment_title", "read_header"]

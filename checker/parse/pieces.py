@@ -8,9 +8,8 @@ knows the line and column of every part.
 
 from __future__ import annotations
 
-import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from checker.models import Span
@@ -90,8 +89,3 @@ class Run:
                 if sub is not None:
                     out.append(sub)
         return Run(out)
-
-    def cut(self, bounds: Sequence[int]) -> list[Run]:
-        """Cut at the given offsets (ascending): len(bounds) + 1 runs, blank ones kept."""
-        edges = [0, *bounds, len(self.text)]
-        return [self.slice(a, b) for a, b in itertools.pairwise(edges)]

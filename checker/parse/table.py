@@ -12,7 +12,6 @@ never dropped. The action, owner and target cells of each row are collected for
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from checker.models import Unplaced
@@ -218,10 +217,3 @@ def find_table(lines: list[Line]) -> tuple[int, tuple[Role, ...] | None]:
         if len(texts) >= 3 or (len(texts) >= 2 and is_ref(texts[0])):
             return i, None
     return len(lines), None
-
-
-def group_sections(draft: TableDraft) -> dict[str | None, list[RecDraft]]:
-    out: dict[str | None, list[RecDraft]] = defaultdict(list)
-    for rec in draft.recs:
-        out[rec.section].append(rec)
-    return out
