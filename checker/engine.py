@@ -31,10 +31,9 @@ from checker.models import (
 )
 from checker.nlp import Annotator
 from checker.packs import Rule
-from checker.scoring import action_score, mean, verdicts
+from checker.scoring import action_score, mean, unanswered_counts, verdicts
 
 INTERNAL_CODE = "PC-X000"
-_NOT_AGREED = re.compile(r"^\s*not\s+(agreed|accepted)", re.I)
 
 
 def locate(
@@ -217,7 +216,7 @@ class Engine:
                 actions.append(self._action_report(act, found))
             ctx.action = None
             scores = [a.score for a in actions]
-            if not scores and not (rec.category and _NOT_AGREED.match(rec.category)):
+            if not scores and unanswered_counts(rec.category):
                 all_scores.append(0.0)
             all_scores.extend(scores)
             recs.append(_rec_report(rec, actions, mean(scores)))

@@ -16,6 +16,7 @@ The formula is fixed; weights and severities are settings.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from checker.models import CRITERIA, Finding, Verdict
@@ -23,6 +24,13 @@ from checker.models import CRITERIA, Finding, Verdict
 FULL = 2.0
 FACTOR = {"error": 1.0, "warning": 0.5, "info": 0.0}
 DEFAULT_CRITERION_WEIGHTS: Mapping[str, float] = {c: 1.0 for c in CRITERIA}
+_NOT_AGREED = re.compile(r"^\s*not\s+(agreed|accepted)", re.IGNORECASE)
+
+
+def unanswered_counts(category: str | None) -> bool:
+    """Does a recommendation with no action count as one action scoring 0? Yes, unless the
+    response is Not agreed (a refusal with reasons is answered, if not acted on)."""
+    return not (category and _NOT_AGREED.match(category))
 
 
 def verdicts(findings: Iterable[Finding]) -> dict[str, Verdict]:
