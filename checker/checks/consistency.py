@@ -17,7 +17,7 @@ from pydantic import Field
 
 from checker.checks.base import Check, Context, Hit, Params
 from checker.checks.date import month_index
-from checker.dates import find_dates
+from checker.checks.matching import dates_in
 
 _SEASONS = {
     "spring": (2, 4),
@@ -51,7 +51,7 @@ class ConsistencyCheck(Check):
         due = month_index(act.due) if act.due and act.due_status in ("date", "month") else None
         sub = ctx.submitted.year * 12 + ctx.submitted.month - 1 if ctx.submitted else None
         future = re.compile(r"\b(" + "|".join(re.escape(f) for f in p.future) + r")\b", re.I)
-        for mention in find_dates(act.text):
+        for mention in dates_in(act.text):
             lo, hi = _months(mention.text, mention.value)
             if lo is None or hi is None:
                 continue

@@ -53,9 +53,14 @@ class DuplicateCheck(Check):
                 continue
             keys = [("head", *words[:4]), ("tail", *words[-4:])]
             for other, other_rec, other_id in self._candidates(buckets, keys):
-                if other_rec == rec.id or not _may_match(text, other, self.params.threshold):
+                if other_rec == rec.id:
                     continue
-                ratio = difflib.SequenceMatcher(None, text, other, autojunk=False).ratio()
+                if text == other:  # a verbatim copy needs no difflib
+                    ratio = 1.0
+                elif _may_match(text, other, self.params.threshold):
+                    ratio = difflib.SequenceMatcher(None, text, other, autojunk=False).ratio()
+                else:
+                    continue
                 if ratio >= self.params.threshold:
                     msg = self.params.message.format(other=other_id, ratio=round(ratio * 100))
                     yield Hit(msg, "action", None, None, (), act, rec)

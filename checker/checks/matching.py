@@ -9,10 +9,14 @@ vocabulary. An ``Evidence`` is a named alternative a ``require`` check looks for
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from checker.dates import DateMention, find_dates
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -81,7 +85,8 @@ class PatternSet:
             matcher = Matcher(nlp.vocab)
             matcher.add("P", self.patterns)
             self._matcher, self._nlp = matcher, nlp
-        return _longest(self._matcher(doc, as_spans=True))
+        # allow_missing: our lemmas are set, and the check walks every token on every call
+        return _longest(self._matcher(doc, as_spans=True, allow_missing=True))
 
     def words(self) -> set[str]:
         out: set[str] = set()
@@ -104,11 +109,44 @@ def _longest(spans: list[Span]) -> list[Match]:
             chosen.append(span)
     out = []
     for s in sorted(chosen, key=lambda s: s.start):
-        sent = s.sent if s.doc.has_annotation("SENT_START") else s.doc[:]
-        out.append(
-            Match(s.start_char, s.end_char, s.text, sent.start_char, sent.end_char, s.start, s.end)
-        )
+        lo, hi = sentence_of(s.doc, s.start_char)
+        out.append(Match(s.start_char, s.end_char, s.text, lo, hi, s.start, s.end))
     return out
+
+
+def sentences(doc: Doc) -> list[tuple[int, int]]:
+    """Character bounds of the doc's sentences, worked out once per doc (kept in user_data:
+    walking ``Span.sent`` for every match cost more than the matching itself)."""
+    memo: list[tuple[int, int]] | None = doc.user_data.get("plancheck.sents")
+    if memo is None:
+        if doc.has_annotation("SENT_START"):
+            memo = [(sent.start_char, sent.end_char) for sent in doc.sents]
+        else:
+            memo = [(0, len(doc.text))]
+        doc.user_data["plancheck.sents"] = memo
+    return memo
+
+
+def sentence_of(doc: Doc, char: int) -> tuple[int, int]:
+    """Bounds of the sentence holding the character offset."""
+    bounds = sentences(doc)
+    i = bisect_right([lo for lo, _hi in bounds], char) - 1
+    return bounds[max(i, 0)] if bounds else (0, len(doc.text))
+
+
+def lower_words(doc: Doc) -> list[str]:
+    """The doc's tokens in lower case, once per doc."""
+    memo: list[str] | None = doc.user_data.get("plancheck.lower")
+    if memo is None:
+        memo = [t.lower_ for t in doc]
+        doc.user_data["plancheck.lower"] = memo
+    return memo
+
+
+@lru_cache(maxsize=8192)
+def dates_in(text: str) -> tuple[DateMention, ...]:
+    """Dates mentioned in a text; two rules ask for the same action's, so they are kept."""
+    return tuple(find_dates(text))
 
 
 class EvidenceSpec(BaseModel):
@@ -144,7 +182,5 @@ class Evidence:
         if self.regex is not None:
             found += [(m.start(), m.end(), m.group(0)) for m in self.regex.finditer(doc.text)]
         if self.dates:
-            from checker.dates import find_dates
-
-            found += [(d.start, d.end, d.text) for d in find_dates(doc.text)]
+            found += [(d.start, d.end, d.text) for d in dates_in(doc.text)]
         return [f for f in found if lo <= f[0] and f[1] <= hi]

@@ -49,6 +49,10 @@ class OverlapCheck(Check):
     def _words(self, ctx: Context, field: Field_) -> tuple[set[str], set[str]]:
         """(content lemmas, topics) of a field; topics are read before stop words are dropped."""
         doc = ctx.doc(field)
+        key = f"plancheck.overlap.{id(self)}"
+        if key in doc.user_data:  # a concern is read once, not once per action under it
+            memo: tuple[set[str], set[str]] = doc.user_data[key]
+            return memo
         content: set[str] = set()
         topics: set[str] = set()
         for t in doc:
@@ -56,6 +60,7 @@ class OverlapCheck(Check):
             topics |= self.topic_of.get(lemma, set()) | self.topic_of.get(lower, set())
             if not t.is_stop and _WORD.match(lemma) and lemma not in self.ignore:
                 content.add(lemma)
+        doc.user_data[key] = (content, topics)
         return content, topics
 
     def run(self, ctx: Context) -> Iterable[Hit]:

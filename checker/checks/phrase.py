@@ -26,6 +26,8 @@ from checker.checks.matching import (
     MatchOn,
     PatternSet,
     PhraseSet,
+    lower_words,
+    sentences,
     words_of,
 )
 from checker.models import DueStatus
@@ -90,12 +92,12 @@ class _MatchCheck(Check):
         if p.when_due and (act is None or act.due_status not in p.when_due):
             return
         doc = ctx.doc(p.field)
-        words = [t.lower_ for t in doc]
+        words = lower_words(doc) if (p.not_after or p.not_before) else []
         kept = []
         for m in self.matches(ctx):
-            if m.token_start > 0 and words[m.token_start - 1] in p.not_after:
+            if p.not_after and m.token_start > 0 and words[m.token_start - 1] in p.not_after:
                 continue
-            if m.token_end < len(words) and words[m.token_end] in p.not_before:
+            if p.not_before and m.token_end < len(words) and words[m.token_end] in p.not_before:
                 continue
             if self._cancelled(ctx, m):
                 continue
@@ -123,12 +125,7 @@ class _MatchCheck(Check):
 
 
 def _next_sentence(doc: Any, end: int) -> tuple[int, int] | None:
-    if not doc.has_annotation("SENT_START"):
-        return None
-    for sent in doc.sents:
-        if sent.start_char >= end:
-            return sent.start_char, sent.end_char
-    return None
+    return next(((lo, hi) for lo, hi in sentences(doc) if lo >= end), None)
 
 
 class PhraseCheck(_MatchCheck):
