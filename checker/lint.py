@@ -13,15 +13,18 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, overload
 
 from checker.baseline import read_baseline, write_baseline
 from checker.cache import DEFAULT_DIR, Cache, entry_key
 from checker.config import Settings
 from checker.errors import InputError, PlancheckError
 from checker.models import FileError, FileReport, Report
-from checker.packs import Rule
 from checker.runner import Runner, build_report
 from checker.scopes import Overrides, Resolver, Scope
+
+if TYPE_CHECKING:
+    from checker.packs import Rule
 
 
 @dataclass(frozen=True)
@@ -41,8 +44,37 @@ class LintRequest:
 class Outcome:
     report: Report
     settings: Settings  # the run's own: format, gate, colour
-    rules: list[Rule]  # every rule in force in some scope
+    scopes: tuple[Scope, ...]
     baseline: frozenset[str] | None
+
+    @property
+    def rules(self) -> Sequence[Rule]:
+        """Every rule in force in some scope; loaded only when a format reads them (SARIF),
+        so that a run served from the cache never parses the rule files."""
+        return LazyRules(lambda: _in_force(self.scopes))
+
+
+class LazyRules(Sequence["Rule"]):
+    """A sequence of rules loaded on first access."""
+
+    def __init__(self, load: Callable[[], list[Rule]]) -> None:
+        self._load = load
+        self._rules: list[Rule] | None = None
+
+    def _get(self) -> list[Rule]:
+        if self._rules is None:
+            self._rules = self._load()
+        return self._rules
+
+    @overload
+    def __getitem__(self, index: int) -> Rule: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Rule]: ...
+    def __getitem__(self, index: int | slice) -> Rule | Sequence[Rule]:
+        return self._get()[index]
+
+    def __len__(self) -> int:
+        return len(self._get())
 
 
 @dataclass(frozen=True)
@@ -185,8 +217,9 @@ def run_lint(request: LintRequest, read_stdin: Callable[[], bytes]) -> Outcome:
     if request.write_baseline is not None:
         baseline = write_baseline(request.write_baseline, report)
         report = build_report(reports, errors, settings, set(baseline))
-    rules = _in_force(resolver.scopes())
-    return Outcome(report=report, settings=settings, rules=rules, baseline=baseline)
+    return Outcome(
+        report=report, settings=settings, scopes=tuple(resolver.scopes()), baseline=baseline
+    )
 
 
 def _task(index: int, name: str, data: bytes | None, scope: Scope, folder: Path | None) -> Task:

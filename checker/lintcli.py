@@ -12,14 +12,16 @@ import sys
 from collections.abc import Mapping
 from difflib import get_close_matches
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from checker.errors import ConfigError
 from checker.lint import LintRequest, Outcome, run_lint
-from checker.packs import Rule
 from checker.scopes import Overrides, Resolver, split_selectors
+
+if TYPE_CHECKING:
+    from checker.packs import Rule
 
 
 def overrides_from(opts: Mapping[str, Any]) -> Overrides:

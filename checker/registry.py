@@ -14,16 +14,21 @@ from collections.abc import Iterable
 from functools import cache
 from importlib.metadata import entry_points
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from checker.checks import builtin_check_types
-from checker.checks.base import Check
 from checker.config import Settings
 from checker.errors import PackError
-from checker.packs import Rule, builtin_pack_dir, load_pack
+from checker.paths import data_dir
+
+if TYPE_CHECKING:  # the check types and the pack loader are imported when rules are loaded
+    from checker.checks.base import Check
+    from checker.packs import Rule
 
 
 @cache
 def check_types() -> dict[str, type[Check]]:
+    from checker.checks import builtin_check_types
+
     types = dict(builtin_check_types())
     for ep in entry_points(group="plancheck.checks"):
         if ep.value == "checker.checks:builtin_check_types":
@@ -40,7 +45,7 @@ def check_types() -> dict[str, type[Check]]:
 
 def pack_dirs(settings: Settings, base: Path | None = None) -> list[Path]:
     """Built-in pack first, then entry-point packs, then local packs from settings."""
-    dirs = [builtin_pack_dir()]
+    dirs = [data_dir("rules")]  # the built-in pack (checker.packs:builtin_pack_dir)
     for ep in entry_points(group="plancheck.packs"):
         if ep.value == "checker.packs:builtin_pack_dir":
             continue
@@ -58,6 +63,8 @@ def pack_dirs(settings: Settings, base: Path | None = None) -> list[Path]:
 
 def load_rules(settings: Settings, base: Path | None = None) -> list[Rule]:
     """All rules of all packs, with settings' severities and weights; codes must be unique."""
+    from checker.packs import load_pack
+
     rules: list[Rule] = []
     seen: dict[str, Path] = {}
     for folder in pack_dirs(settings, base):

@@ -11,16 +11,19 @@ import fnmatch
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from checker import __version__
 from checker.config import Settings
-from checker.engine import Engine
 from checker.models import FileError, FileReport, Finding, Plan, Report, Summary
-from checker.packs import Rule
-from checker.parse import parse_document
-from checker.readers import Document
-from checker.registry import load_rules, select
 from checker.scoring import mean
+
+# The engine, the parser and the rule packs are imported where they are first used: a run
+# served from the cache (and `plancheck --help`) needs build_report, not them.
+if TYPE_CHECKING:
+    from checker.engine import Engine
+    from checker.packs import Rule
+    from checker.readers import Document
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
@@ -37,6 +40,8 @@ class Runner:
         rules: list[Rule] | None = None,
     ) -> None:
         self.settings = settings
+        from checker.registry import load_rules, select
+
         self.cache_dir = cache_dir
         self.all_rules: list[Rule] = load_rules(settings, base) if rules is None else rules
         self.rules = select(self.all_rules, settings)
@@ -46,6 +51,8 @@ class Runner:
     def engine(self) -> Engine:
         """Built on first use: a run served wholly from the cache never builds it."""
         if self._engine is None:
+            from checker.engine import Engine
+
             self._engine = Engine(self.rules, self.settings, self.cache_dir)
         return self._engine
 
@@ -60,6 +67,8 @@ class Runner:
         return self.engine.lint(plan, self.file_ignores(plan.source))
 
     def lint_document(self, doc: Document) -> FileReport:
+        from checker.parse import parse_document
+
         return self.lint_plan(parse_document(doc))
 
 

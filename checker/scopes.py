@@ -12,15 +12,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
+from functools import cached_property
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from checker.cache import packs_digest
 from checker.config import Settings, find_config, load_file
 from checker.errors import ConfigError
-from checker.packs import Rule
 from checker.registry import load_rules, pack_dirs, select, unknown_selectors
-from checker.runner import Runner
+
+if TYPE_CHECKING:
+    from checker.packs import Rule
+    from checker.runner import Runner
 
 
 @dataclass(frozen=True)
@@ -61,14 +64,24 @@ class Scope:
         self.config = config
         self.base = config.parent if config is not None else None
         self.cache_dir = cache_dir
-        self.rules: list[Rule] = load_rules(settings, self.base)
-        self.selected = select(self.rules, settings)
         self.packs = packs_digest(pack_dirs(settings, self.base))
         self._runner: Runner | None = None
+
+    # Rules are parsed and validated on first use only: a run whose files are all in the
+    # cache needs the packs' digest (above), not the rules themselves.
+    @cached_property
+    def rules(self) -> list[Rule]:
+        return load_rules(self.settings, self.base)
+
+    @cached_property
+    def selected(self) -> list[Rule]:
+        return select(self.rules, self.settings)
 
     @property
     def runner(self) -> Runner:
         if self._runner is None:
+            from checker.runner import Runner
+
             self._runner = Runner(self.settings, self.base, self.cache_dir, rules=self.rules)
         return self._runner
 
@@ -92,6 +105,8 @@ class Scope:
         s = self.settings
         codes = [c for cs in s.per_file_ignores.values() for c in cs]
         wanted = [*s.select, *s.ignore, *s.extend_select, *codes]
+        if not wanted:
+            return
         unknown = list(dict.fromkeys(unknown_selectors(self.rules, wanted)))
         if not unknown:
             return

@@ -42,7 +42,7 @@ def test_a_hit_builds_no_engine(work: Path, monkeypatch: pytest.MonkeyPatch) -> 
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("the engine was built on a cache hit")
 
-    monkeypatch.setattr("checker.runner.Engine", refuse)
+    monkeypatch.setattr("checker.engine.Engine", refuse)  # runner imports it on first use
     assert cached_flags(lint(GOOD, BAD, "-f", "json").stdout) == [True, True]
 
 
