@@ -200,6 +200,7 @@ class Engine:
         """The report of one plan."""
         ignored = tuple(ignore)
         submitted = _iso_date(plan.header.submitted.value if plan.header.submitted else None)
+        self.annotator.forget()  # one plan's Docs at a time
         self._annotate(plan)
         ctx = self._context(plan, submitted)
         recs = []

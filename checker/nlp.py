@@ -190,6 +190,10 @@ class Annotator:
         for text, doc in zip(todo, self.nlp.pipe(todo, batch_size=256), strict=True):
             self._docs[text] = doc
 
+    def forget(self) -> None:
+        """Drop the Docs kept so far: a batch of many plans must not hold every text it read."""
+        self._docs.clear()
+
     def doc(self, text: str) -> Doc:
         if text not in self._docs:
             self.annotate([text])
