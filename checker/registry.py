@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import cache
-from importlib.metadata import entry_points
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,6 +26,8 @@ if TYPE_CHECKING:  # the check types and the pack loader are imported when rules
 
 @cache
 def check_types() -> dict[str, type[Check]]:
+    from importlib.metadata import entry_points
+
     from checker.checks import builtin_check_types
 
     types = dict(builtin_check_types())
@@ -45,6 +46,8 @@ def check_types() -> dict[str, type[Check]]:
 
 def pack_dirs(settings: Settings, base: Path | None = None) -> list[Path]:
     """Built-in pack first, then entry-point packs, then local packs from settings."""
+    from importlib.metadata import entry_points
+
     dirs = [data_dir("rules")]  # the built-in pack (checker.packs:builtin_pack_dir)
     for ep in entry_points(group="plancheck.packs"):
         if ep.value == "checker.packs:builtin_pack_dir":

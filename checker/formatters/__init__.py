@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from importlib import import_module
-from importlib.metadata import entry_points
 from typing import TYPE_CHECKING, cast
 
 from checker.errors import PlancheckError
@@ -56,6 +55,8 @@ Formatter = Callable[[Report, FormatContext], str]
 
 def names() -> list[str]:
     """Every format name: the built-ins, then those of installed plugins."""
+    from importlib.metadata import entry_points
+
     out = list(BUILTIN)
     for ep in entry_points(group=ENTRY_POINT_GROUP):
         if ep.name not in out:
@@ -68,6 +69,8 @@ def get(name: str) -> Formatter:
     if name in BUILTIN:
         module, _, func = BUILTIN[name].partition(":")
         return cast(Formatter, getattr(import_module(module), func))
+    from importlib.metadata import entry_points  # only for plugins: it costs ~45 ms to import
+
     for ep in entry_points(group=ENTRY_POINT_GROUP):
         if ep.name == name:
             try:

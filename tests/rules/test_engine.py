@@ -87,7 +87,7 @@ def third_party(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         "S902.yaml": RULE.format(num="902", name="always-broken", type="broken", extra=""),
     }
     monkeypatch.syspath_prepend(str(tmp_path))
-    monkeypatch.setattr(registry, "entry_points", _fake_entry_points(tmp_path, rules))
+    monkeypatch.setattr("importlib.metadata.entry_points", _fake_entry_points(tmp_path, rules))
     registry.check_types.cache_clear()
     yield
     registry.check_types.cache_clear()
