@@ -59,7 +59,10 @@ def format_report(report: Report, context: FormatContext) -> str:
 def finding_line(f: Finding, paint: Painter, context: FormatContext) -> str:
     """``path:line:col CODE message [severity: "words"]``."""
     span = f.spans[0] if f.spans else None
-    where = f"{f.source}:{span.line}:{span.column}" if span else f"{f.source}:1:1"
+    if span is not None and span.where:  # a .docx, .md, .csv ...: its own place, not ours
+        where = f"{f.source} ({span.where})"
+    else:
+        where = f"{f.source}:{span.line}:{span.column}" if span else f"{f.source}:1:1"
     tail = " (in baseline)" if context.in_baseline(f) else ""
     code = paint(f.code, SEVERITY_COLOUR[f.severity], bold=True)
     severity = paint(f"({f.severity})", SEVERITY_COLOUR[f.severity])

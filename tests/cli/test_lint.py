@@ -163,3 +163,19 @@ def test_examples_are_linted_from_the_repository(monkeypatch: pytest.MonkeyPatch
     monkeypatch.chdir(EXAMPLES.parent)
     assert lint("examples/good-plan.txt", "--no-cache").code == 0
     assert lint("examples/bad-plan.txt", "--no-cache", "-q").code == 1
+
+
+def test_findings_in_non_text_inputs_name_the_native_place(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from checker.cli import main
+
+    plan = tmp_path / "plan.md"
+    plan.write_text(
+        "| Rec No | Concern | Action | Owner | Target |\n|---|---|---|---|---|\n"
+        "| 1 | Meals were cold. | We will explore options. | Head of Catering | May 2026 |\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["lint", "--no-cache", str(plan)])
+    assert result.exit_code == 1
+    assert f"{plan} (line 3) PC-S001" in result.output
