@@ -5,7 +5,8 @@ kinds:
 * ``collective``: a body with no single accountable role ("Senior Leadership
   Team", "all staff", the establishment itself);
 * ``shared``: several owners and no lead ("Governor/ Head of Healthcare");
-* ``inherited``: the owner came from a lead-in row or a merged cell.
+* ``inherited``: the owner came from a lead-in row or a merged cell (reported on the
+  first action of each such group, with how many share it).
 """
 
 from __future__ import annotations
@@ -63,7 +64,23 @@ class OwnerCheck(Check):
                     p.message.format(words=owner, count=len(parts)), "owner", None, None, (owner,)
                 )
         elif p.kind == "inherited" and act.owner_source in ("lead-in", "group"):
-            yield Hit(p.message.format(words=owner), "owner", None, None, (owner,))
+            count = self._first_of_group(ctx)
+            if count:
+                yield Hit(p.message.format(words=owner, count=count), "owner", None, None, (owner,))
+
+    @staticmethod
+    def _first_of_group(ctx: Context) -> int:
+        """How many actions of the recommendation inherit this owner, when this action is the
+        first of them (said once per lead-in group, not on every step); else 0."""
+        act, rec = ctx.action, ctx.rec
+        if act is None or rec is None:
+            return 1
+        same = [
+            a.id
+            for a in rec.actions
+            if a.owner_source in ("lead-in", "group") and a.owner == act.owner
+        ]
+        return len(same) if same and same[0] == act.id else 0
 
     def _collective(self, ctx: Context, owner: str) -> str | None:
         extra = (

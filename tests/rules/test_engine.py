@@ -146,3 +146,17 @@ def test_spans_point_at_the_words_in_the_file() -> None:
             found = lines[span.line - 1][span.column - 1 : span.end_column - 1]
             assert found.lower() in " ".join(f.words).lower()
     assert {f.code for f in report.recommendations[0].actions[0].findings} == {"PC-S001", "PC-S003"}
+
+
+def test_inherited_owner_is_said_once_per_lead_in_group() -> None:
+    text = (
+        "Rec No\tConcern\tAction\tOwner\tTarget\n"
+        "1\tLearners left early.\tThe Head of Learning will raise attendance by:\tHead of Learning\t\n"
+        "\t\t1. Phoning each absent learner on the day.\t\tJanuary 2026\n"
+        "\t\t2. Reporting attendance weekly to the Quality Board.\t\tFebruary 2026\n"
+        "\t\t3. Rewarding full attendance each month.\t\tMarch 2026\n"
+    )
+    report = Runner(Settings(select=("PC-O004",))).lint_plan(parse_text(text, "t.txt"))
+    found = [f for a in report.recommendations[0].actions for f in a.findings]
+    assert len(found) == 1
+    assert found[0].action == "R1.A1" and "by 3 action(s)" in found[0].message
