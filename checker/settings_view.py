@@ -69,30 +69,16 @@ def settings_table() -> str:
     return "\n".join(rows) + "\n"
 
 
-def readme_with_table(readme: str) -> str:
-    """The README text with the table between its markers replaced by a fresh one."""
-    start, end = readme.find(README_START), readme.find(README_END)
-    if start < 0 or end < start:
-        raise ValueError("README.md has no settings-table markers")
-    head = readme[: start + len(README_START)]
-    return f"{head}\n{settings_table()}{readme[end:]}"
-
-
 def main(argv: list[str] | None = None) -> int:
     """Refresh the table in README.md (``--check``: only say whether it is stale)."""
     import sys
 
+    from checker.readme import refresh
+
     args = sys.argv[1:] if argv is None else argv
-    path = Path(__file__).resolve().parent.parent / "README.md"
-    text = path.read_text(encoding="utf-8")
-    fresh = readme_with_table(text)
-    if fresh == text:
-        return 0
-    if "--check" in args:
-        print("README.md: the settings table is stale (run python -m checker.settings_view)")
-        return 1
-    path.write_text(fresh, encoding="utf-8")
-    return 0
+    check = "--check" in args
+    command = "python -m checker.settings_view"
+    return refresh(README_START, README_END, settings_table(), check=check, command=command)
 
 
 if __name__ == "__main__":
