@@ -56,26 +56,17 @@ class ConsistencyCheck(Check):
             if lo is None or hi is None:
                 continue
             if due is not None and lo > due:
-                yield Hit(
-                    p.message_late.format(words=mention.text, target=act.target),
-                    "action",
-                    mention.start,
-                    mention.end,
-                    (mention.text,),
-                )
+                message = p.message_late.format(words=mention.text, target=act.target)
             elif (
                 due is not None
                 and sub is not None
                 and hi < sub
                 and future.search(_sentence(act.text, mention.start))
             ):
-                yield Hit(
-                    p.message_past.format(words=mention.text, submitted=ctx.submitted),
-                    "action",
-                    mention.start,
-                    mention.end,
-                    (mention.text,),
-                )
+                message = p.message_past.format(words=mention.text, submitted=ctx.submitted)
+            else:
+                continue
+            yield Hit(message, "action", mention.start, mention.end, (mention.text,))
 
 
 def _months(text: str, value: str) -> tuple[int | None, int | None]:
