@@ -17,7 +17,7 @@ from checker.models import (
 from checker.parse import actions
 from checker.parse.grid import DEFAULT_ROLES, split_lines
 from checker.parse.header import read_header
-from checker.parse.pieces import Run
+from checker.parse.pieces import Run, plain
 from checker.parse.table import RecDraft, TableReader, find_table
 from checker.readers import Document
 
@@ -41,7 +41,7 @@ def parse_text(
     if roles is not None:
         cells = lines[head].cells
         columns = tuple(
-            Column(role=role, title=c.text, spans=(c.span(),))
+            Column(role=role, title=plain(c.text), spans=(c.span(),))
             for role, c in zip(roles, cells, strict=False)
             if c is not None
         )
@@ -78,7 +78,7 @@ def _recommendation(rec: RecDraft, n: int, unplaced: list[Unplaced]) -> Recommen
         ref=rec.ref.text.rstrip(".") if rec.ref else None,
         ref_spans=(rec.ref.span(),) if rec.ref else (),
         section=rec.section,
-        concern=concern.text,
+        concern=plain(concern.text),
         concern_spans=concern.spans(),
         category=category.folded() or None,
         category_spans=category.spans(),

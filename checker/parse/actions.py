@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from checker.dates import Due, join_wrapped, split_targets
 from checker.models import Action, LeadIn, OwnerSource, Unplaced
 from checker.parse.grid import ends_sentence
-from checker.parse.pieces import Piece, Run
+from checker.parse.pieces import Piece, Run, plain
 from checker.parse.table import ActionLine
 from checker.parse.text_units import (
     BULLET_START,
@@ -133,7 +133,9 @@ def _segments(text: str) -> list[tuple[str, int, int]]:
 def _split_steps(run: Run, start: int, end: int, after_leadin: bool) -> list[Unit]:
     text = run.text[start:end]
     marks = [(s, b, "") for s, b, _n in steps(text)]
-    if not marks and after_leadin:
+    if not marks and (after_leadin or BULLET_START.match(text)):
+        # a cell that is a bulleted list holds one action per bullet; bullets after a
+        # sentence of the action's own are items of that sentence
         marks = [(s, b, "") for s, b in bullets(text)]
     if not marks:
         return [Unit("action", run.slice(start, end))]
@@ -158,13 +160,21 @@ def _tokens(block: list[Line], run: Run) -> list[Token]:
             anchor = next(ends, anchor)
         if not line.target:
             continue
-        for due in split_targets(line.target.text):
-            piece_run = line.target.slice(due.start, due.end)
+        for due, piece_run in _targets_of(line.target):
             if tokens and tokens[-1].due.text == due.text and tokens[-1].anchor != anchor:
                 tokens[-1] = Token(tokens[-1].due, tokens[-1].run + piece_run, anchor)
                 continue
             tokens.append(Token(due, piece_run, anchor))
     return tokens
+
+
+def _targets_of(cell: Run) -> list[tuple[Due, Run]]:
+    """The targets of one target cell: each paragraph on its own, where a reader marked them."""
+    out: list[tuple[Due, Run]] = []
+    for a, b in cell.paragraphs():
+        part = cell.slice(a, b)
+        out.extend((due, part.slice(due.start, due.end)) for due in split_targets(part.text))
+    return out
 
 
 def _cuts(text: str, lo: int, hi: int, anchors: list[int]) -> list[int] | None:
@@ -255,11 +265,20 @@ def units_of_block(block: list[Line], in_group: bool) -> tuple[list[Unit], list[
         units.append(Unit("action", run))
     units = _share_targets(units, tokens, run)
     leftovers = _unused_tokens(units, tokens)
+    stacked = _stacked_owners(owner, units)
     for i, u in enumerate(units):
         if u.kind == "leadin" and i > 0:
             continue  # a lead-in after an action: the owner cell belongs to that action
-        u.own_owner = owner
+        u.own_owner = stacked.pop(0) if stacked else owner
     return units, leftovers
+
+
+def _stacked_owners(owner: Run, units: list[Unit]) -> list[Run]:
+    """One owner per step where the owner cell prints one paragraph per step, else []."""
+    parts = owner.paragraphs()
+    if len(parts) < 2 or any(u.kind != "action" for u in units) or len(parts) != len(units):
+        return []
+    return [owner.slice(a, b) for a, b in parts]
 
 
 def _unused_tokens(units: list[Unit], tokens: list[Token]) -> list[Run]:
@@ -382,7 +401,7 @@ def build(raw: list[ActionLine], rec_id: str) -> tuple[list[LeadIn], list[Action
     apply_groups(units)
     leadins = [
         LeadIn(
-            text=u.run.text,
+            text=plain(u.run.text),
             spans=u.run.spans(),
             owner=owner_text(u.owner),
             owner_spans=u.owner.spans(),
@@ -401,7 +420,7 @@ def _action(u: Unit, ident: str) -> Action:
     target = " ".join(t.due.text for t in u.tokens) if u.tokens else None
     return Action(
         id=ident,
-        text=u.run.text,
+        text=plain(u.run.text),
         spans=u.run.spans(),
         step=u.step.text.rstrip(".)").strip() or None if u.step else None,
         step_spans=u.step.spans(),

@@ -13,8 +13,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from checker.models import Span
+from checker.readers import PARAGRAPH
 
 _WS = re.compile(r"\s+")
+
+
+def plain(text: str) -> str:
+    """Text for the Plan: paragraph breaks inside a cell become spaces (offsets unchanged)."""
+    return text.replace(PARAGRAPH, " ")
 
 
 @dataclass(frozen=True)
@@ -70,6 +76,17 @@ class Run:
 
     def spans(self) -> tuple[Span, ...]:
         return tuple(p.span() for p in self.pieces)
+
+    def paragraphs(self) -> list[tuple[int, int]]:
+        """(start, end) of each paragraph of the text, where a reader marked the breaks."""
+        out: list[tuple[int, int]] = []
+        start = 0
+        for i, ch in enumerate(self.text):
+            if ch == PARAGRAPH:
+                out.append((start, i))
+                start = i + 1
+        out.append((start, len(self.text)))
+        return [(a, b) for a, b in out if self.text[a:b].strip()]
 
     def folded(self) -> str:
         """The text with runs of white space folded to one space."""

@@ -13,6 +13,12 @@ from dataclasses import dataclass, field
 
 from checker.models import Plan
 
+# A paragraph break inside a table cell, for readers that know where one is (Word).
+# The parser reads it as a space, except that a cell whose paragraphs line up one
+# to one with the bulleted steps beside it gives each step its own line (stacked
+# owners and targets). It is white space to ``str.split`` and ``re``'s ``\\s``.
+PARAGRAPH = "\u2029"
+
 
 @dataclass(frozen=True)
 class Document:

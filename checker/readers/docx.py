@@ -4,9 +4,10 @@ Each table row becomes one line. A cell merged across columns (w:gridSpan)
 gives its text once and empty strings for the columns it covers, and a cell
 merged down from the row above (w:vMerge continue) is empty, so every line of a
 table keeps the table's column count. The paragraphs of a cell are joined with
-one space; a numbered or bulleted paragraph (w:numPr, on the paragraph or its
-style) gets the number Word would show ("1. ", counted per cell, list and
-level) or "• ". Tabs and line breaks inside a cell become spaces.
+``PARAGRAPH`` (one character, white space to the parser); a numbered or
+bulleted paragraph (w:numPr, on the paragraph or its style) gets the number
+Word would show ("1. ", counted per cell, list and level) or "• ". Tabs and
+line breaks inside a cell become spaces.
 
 Paragraphs outside tables (the header block before the first table, headings
 between tables) are lines of their own with a blank line between them. Text is
@@ -26,7 +27,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from checker.errors import InputError
-from checker.readers import Document
+from checker.readers import PARAGRAPH, Document
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -222,7 +223,7 @@ def _cell_text(tc: Element, numbering: _Numbering) -> str:
         else:  # a table inside the cell: its cells in reading order
             for _number, cells in _rows(block, numbering):
                 parts.extend(cells)
-    return " ".join(part for part in (p.strip() for p in parts) if part)
+    return PARAGRAPH.join(part for part in (p.strip() for p in parts) if part)
 
 
 def _plain_text(p: Element) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from checker.models import Plan
 from checker.parse import parse_text
+from checker.readers import PARAGRAPH
 from tests.parse.accounting import unaccounted
 
 HEAD = "1. Rec No\t2. Concerns\t3. Response Action Taken/Planned\t4. Responsible Owner\t5. Target Date\n"
@@ -255,3 +256,36 @@ def test_owner_or_target_with_no_action_text_is_unplaced() -> None:
     plan = parse("1\tMeals were cold.\t\tHead of Catering\tMarch 2026\n")
     assert plan.recommendations[0].actions == ()
     assert [u.text for u in plan.unplaced] == ["Head of Catering", "March 2026"]
+
+
+def test_a_bulleted_cell_holds_one_action_per_bullet_with_stacked_owners_and_targets() -> None:
+    # a Word cell whose paragraphs are bullets, beside owner and target cells that print
+    # one paragraph per bullet (the reader marks paragraph breaks with PARAGRAPH)
+    p = PARAGRAPH
+    plan = parse(
+        f"1\tVisits started late.\t• Open the visits hall at 1.30pm.{p}• Hire a second booking"
+        f" clerk\tHead of Visits{p}Head of Business Hub\tMar-26{p}Ongoing\n"
+    )
+    acts = plan.recommendations[0].actions
+    assert [a.text for a in acts] == [
+        "Open the visits hall at 1.30pm.",
+        "Hire a second booking clerk",
+    ]
+    assert [a.owner for a in acts] == ["Head of Visits", "Head of Business Hub"]
+    assert [a.target for a in acts] == ["Mar-26", "Ongoing"]
+
+
+def test_a_bulleted_cell_with_one_owner_gives_it_to_every_bullet() -> None:
+    p = PARAGRAPH
+    plan = parse(
+        f"1\tVisits started late.\t• Open at 1.30pm.{p}• Hire a clerk.\tHead of Visits\tMar-26\n"
+    )
+    acts = plan.recommendations[0].actions
+    assert [(a.owner, a.target) for a in acts] == [("Head of Visits", "Mar-26")] * 2
+
+
+def test_bullets_after_a_sentence_of_its_own_are_items_of_that_action() -> None:
+    plan = parse(
+        "1\tToo few activities.\tA fair was held with: • a quiz • a film night\tHead of Regime\tComplete\n"
+    )
+    assert len(plan.recommendations[0].actions) == 1
