@@ -172,6 +172,8 @@ class Annotator:
             key = hashlib.sha256(" ".join(sorted(self.vocabulary)).encode()).hexdigest()[:16]
             _TABLES[key] = lemma_table(self.vocabulary, self.cache_dir)
             nlp.add_pipe(_COMPONENT, config={"table": key})
+            # sentence bounds: "in the same sentence" and a commitment's head need them
+            nlp.add_pipe("sentencizer")
             return nlp
         try:
             return spacy.load(self.pipeline, exclude=["ner"])

@@ -158,6 +158,10 @@ class EvidenceSpec(BaseModel):
     patterns: list[list[dict[str, Any]]] = Field(default_factory=list)
     regex: str | None = None
     dates: bool = Field(default=False, description="a date mentioned in the text counts")
+    at_head: bool = Field(
+        default=False, description="phrases and patterns count only where they head a commitment"
+    )
+    sole_sentence: bool = Field(default=False, description="found only in a text of one sentence")
 
 
 class Evidence:
@@ -167,6 +171,8 @@ class Evidence:
         self.patterns = PatternSet(spec.patterns)
         self.regex = re.compile(spec.regex, re.IGNORECASE) if spec.regex else None
         self.dates = spec.dates
+        self.at_head = spec.at_head
+        self.sole_sentence = spec.sole_sentence
 
     def words(self) -> set[str]:
         lemmas = words_of(self.phrases.phrases) if self.phrases.on == "lemma" else set()
@@ -177,8 +183,15 @@ class Evidence:
     ) -> list[tuple[int, int, str]]:
         """(start, end, words) of each piece of this evidence within text[lo:hi]."""
         hi = len(doc.text) if hi is None else hi
-        found = [(m.start, m.end, m.words) for m in self.phrases.find(doc, nlp)]
-        found += [(m.start, m.end, m.words) for m in self.patterns.find(doc, nlp)]
+        if self.sole_sentence and len(sentences(doc)) > 1:
+            return []
+        matches = self.phrases.find(doc, nlp) + self.patterns.find(doc, nlp)
+        if self.at_head:
+            from checker.checks.clauses import head_tokens
+
+            heads = head_tokens(doc)
+            matches = [m for m in matches if m.token_start in heads]
+        found = [(m.start, m.end, m.words) for m in matches]
         if self.regex is not None:
             found += [(m.start(), m.end(), m.group(0)) for m in self.regex.finditer(doc.text)]
         if self.dates:

@@ -21,6 +21,12 @@ class OverlapParams(Params):
     ignore: list[str] = Field(default_factory=list, description="lemmas that never count")
     topics: dict[str, list[str]] = Field(default_factory=dict, description="topic -> lemmas")
     min_words: int = Field(default=6, description="shorter actions are not judged")
+    stem: int = Field(
+        default=0,
+        ge=0,
+        description="compare words by their first N letters too (0: lemmas only); the "
+        "lemma table knows only the packs' words, so 'visiting' and 'visits' need this",
+    )
     message: str
 
 
@@ -38,7 +44,12 @@ class OverlapCheck(Check):
         self.topic_of: dict[str, set[str]] = {}
         for topic, words in self.params.topics.items():
             for w in words:
-                self.topic_of.setdefault(w.lower(), set()).add(topic)
+                for key in {w.lower(), self._stem(w.lower())}:
+                    self.topic_of.setdefault(key, set()).add(topic)
+
+    def _stem(self, word: str) -> str:
+        n = self.params.stem
+        return word[:n] + "…" if n and len(word) > n else word
 
     def fields(self) -> frozenset[Field_]:
         return frozenset({"action", "concern"})
@@ -57,9 +68,10 @@ class OverlapCheck(Check):
         topics: set[str] = set()
         for t in doc:
             lemma, lower = t.lemma_.lower(), t.lower_
-            topics |= self.topic_of.get(lemma, set()) | self.topic_of.get(lower, set())
+            for key in (lemma, lower, self._stem(lemma)):
+                topics |= self.topic_of.get(key, set())
             if not t.is_stop and _WORD.match(lemma) and lemma not in self.ignore:
-                content.add(lemma)
+                content |= {lemma, self._stem(lemma)}
         doc.user_data[key] = (content, topics)
         return content, topics
 

@@ -8,7 +8,9 @@ spaCy Matcher token patterns. Both may be cancelled by context:
   sentence also says what will be implemented);
 * ``not_after`` / ``not_before``: the word just before / after the hit
   ("to review" is not the action's own commitment);
-* ``when_due``: only for actions whose target has one of these statuses.
+* ``when_due``: only for actions whose target has one of these statuses;
+* ``at_head``: only where the match heads a commitment ("will improve", not
+  "to improve" as a purpose); ``sole_sentence``: only in a one-sentence action.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import Any
 from pydantic import Field
 
 from checker.checks.base import Check, Context, Field_, Hit, Params
+from checker.checks.clauses import head_tokens
 from checker.checks.matching import (
     Evidence,
     EvidenceSpec,
@@ -46,6 +49,13 @@ class MatchParams(Params):
     extend_with: str | None = Field(
         default=None,
         description="a settings list whose words join the phrases (e.g. extra_vague_words)",
+    )
+    at_head: bool = Field(
+        default=False,
+        description="count a match only where it heads a commitment (see checks.clauses)",
+    )
+    sole_sentence: bool = Field(
+        default=False, description="count a match only in an action of one sentence"
     )
     min_count: int = Field(
         default=1, ge=1, description="fire once, where at least this many matches are found"
@@ -93,8 +103,13 @@ class _MatchCheck(Check):
             return
         doc = ctx.doc(p.field)
         words = lower_words(doc) if (p.not_after or p.not_before) else []
+        heads = head_tokens(doc) if p.at_head else frozenset()
+        if p.sole_sentence and len(sentences(doc)) > 1:
+            return
         kept = []
         for m in self.matches(ctx):
+            if p.at_head and m.token_start not in heads:
+                continue
             if p.not_after and m.token_start > 0 and words[m.token_start - 1] in p.not_after:
                 continue
             if p.not_before and m.token_end < len(words) and words[m.token_end] in p.not_before:

@@ -22,7 +22,14 @@ class RequireParams(Params):
     evidence: dict[str, EvidenceSpec] = Field(min_length=1)
     when_due: list[DueStatus] = Field(default_factory=list)
     min_words: int = Field(default=0, description="texts shorter than this are not checked")
+    voided_by: dict[str, EvidenceSpec] = Field(
+        default_factory=dict,
+        description="wording that makes the text commit to nothing: then no evidence counts",
+    )
     message: str
+    void_message: str = Field(
+        default="", description="message when voided; '{words}' is the voiding wording"
+    )
 
 
 class RequireCheck(Check):
@@ -33,13 +40,14 @@ class RequireCheck(Check):
     def __init__(self, params: Params) -> None:
         super().__init__(params)
         self.evidence = [Evidence(name, spec) for name, spec in self.params.evidence.items()]
+        self.voids = [Evidence(name, spec) for name, spec in self.params.voided_by.items()]
 
     def fields(self) -> frozenset[Field_]:
         return frozenset({self.params.field})
 
     def vocabulary(self) -> frozenset[str]:
         out: set[str] = set()
-        for ev in self.evidence:
+        for ev in [*self.evidence, *self.voids]:
             out |= ev.words()
         return frozenset(out)
 
@@ -59,5 +67,13 @@ class RequireCheck(Check):
         text = ctx.text(p.field)
         if not text.strip() or len(text.split()) < p.min_words:
             return
+        doc = ctx.doc(p.field)
+        for ev in self.voids:
+            hits = ev.find(doc, ctx.memo["nlp"])
+            if hits:
+                start, end, words = hits[0]
+                msg = (p.void_message or p.message).format(words=words)
+                yield Hit(msg, p.field, start, end, (words,))
+                return
         if not self.found(ctx):
             yield Hit(p.message, p.field)

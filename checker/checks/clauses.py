@@ -1,0 +1,100 @@
+"""Where a sentence puts its commitment: the head words of an action's clauses.
+
+The default pipeline has no parser and no part-of-speech tags, so the head is
+found from the shape of the sentence, the way plans write commitments:
+
+* the sentence's first word ("Review ...", "Strengthening ...", "Consideration ...");
+* the verb after the first modal ("... will [also] improve", "... will be encouraged",
+  "... will continue to liaise");
+* in a terse "X to do Y" step, the verb after "to" ("Novus to assist ..."), but not
+  where the sentence already has its verb ("Open a clinic to improve access", "Funds
+  have been secured to improve ...": there the verb after "to" is the purpose);
+* the means after "by" ("... by strengthening ...").
+
+A purpose clause ("... to improve access", "... which will support ...") is not a
+head: a vague word there states what the step is for, and the step itself may be
+concrete.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from checker.checks.matching import sentences
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+_MODALS = frozenset("will shall must should would can may".split())
+_PASS_OVER = frozenset("also further then now jointly be been being continue to not".split())
+_DETERMINERS = frozenset(
+    "a an the our their its this these that those all every each any some his her my your".split()
+)
+_RELATIVE = frozenset("which who that this it".split())
+_AUXILIARIES = frozenset("is are was were be been being has have had".split())
+# a preposition before "to" means the words before it were a verb phrase, not a subject
+_PREPOSITIONS = frozenset("by for with in on at from into across within through".split())
+_NUMBERS = frozenset("one two three four five six seven eight nine ten twelve twenty".split())
+
+
+def head_tokens(doc: Doc) -> frozenset[int]:
+    """Indexes of the tokens that head a commitment, once per doc."""
+    memo: frozenset[int] | None = doc.user_data.get("plancheck.heads")
+    if memo is None:
+        heads: set[int] = set()
+        for lo, hi in sentences(doc):
+            heads |= _heads_of(doc, lo, hi)
+        memo = frozenset(heads)
+        doc.user_data["plancheck.heads"] = memo
+    return memo
+
+
+def _heads_of(doc: Doc, lo: int, hi: int) -> set[int]:
+    toks = [t for t in doc if lo <= t.idx < hi]
+    words = [t for t in toks if t.is_alpha]
+    if not words:
+        return set()
+    first = words[0]
+    # a sentence that opens on a participle ("Improved lighting ...") names a thing
+    heads = set() if first.lower_.endswith("ed") else {first.i}
+    modal = _first_modal(words)
+    if modal is not None:
+        after = _past(doc, modal + 1, hi)
+        if after is not None:
+            heads.add(after)
+    for k, t in enumerate(words[:-1]):
+        if t.lower_ == "by" and words[k + 1].lower_.endswith("ing"):
+            heads.add(words[k + 1].i)
+    return heads
+
+
+def _first_modal(words: list) -> int | None:  # type: ignore[type-arg]
+    """Index of the first modal, or of the 'to' of a terse 'X to do Y' step."""
+    opens_with_verb = len(words) > 1 and (
+        words[1].lower_ in _DETERMINERS | _NUMBERS
+        or (words[0].i + 1 < len(words[0].doc) and words[0].doc[words[0].i + 1].like_num)
+        or (words[0].lower_.endswith("ing") and len(words[0]) > 5)
+    )
+    finite = opens_with_verb  # the sentence already has its verb: a later "to" is a purpose
+    for k, t in enumerate(words):
+        low = t.lower_
+        if low in _MODALS:
+            if k > 0 and words[k - 1].lower_ in _RELATIVE:
+                return None  # "... which will support": a purpose, not the commitment
+            return int(t.i)
+        if low in _AUXILIARIES or low in _PREPOSITIONS:
+            finite = True
+        elif low == "to" and k > 0 and not finite:
+            return int(t.i)
+    return None
+
+
+def _past(doc: Doc, i: int, hi: int) -> int | None:
+    """The first word from token i on that is not an auxiliary or adverb."""
+    while i < len(doc) and doc[i].idx < hi:
+        t = doc[i]
+        low = t.lower_
+        if t.is_alpha and low not in _PASS_OVER and not (low.endswith("ly") and len(low) > 4):
+            return i
+        i += 1
+    return None
