@@ -612,7 +612,10 @@ def join_wrapped(first: str, second: str) -> str | None:
     candidates = [f"{head} {tail}"]
     if head[-1] in "0123456789/.-" and tail[0].isdigit():
         candidates.append(head + tail)
-    alone = {normalise_target(head).value, normalise_target(tail).value}
+    parts = (normalise_target(head), normalise_target(tail))
+    if all(p.value is not None for p in parts):
+        return None  # two whole targets, one under the other ("30/09/2023", "31/10/2023")
+    alone = {p.value for p in parts}
     for joined in candidates:
         pieces = split_targets(joined)
         one = pieces[0] if len(pieces) == 1 else None

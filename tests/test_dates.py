@@ -468,3 +468,12 @@ def test_month_and_year_reads_as_that_month(
     name = _MONTH_NAMES[month - 1][:3] if short else _MONTH_NAMES[month - 1]
     due = normalise_target(f"{case(name)} {year}")
     assert (due.value, due.status) == (f"{year}-{month:02d}", "month")
+
+
+def test_two_whole_targets_one_under_the_other_are_not_joined() -> None:
+    from checker.dates import join_wrapped
+
+    assert join_wrapped("30/09/2023", "31/10/2023") is None
+    assert join_wrapped("March 2026", "April 2026") is None
+    assert join_wrapped("December", "2026") == "December 2026"
+    assert join_wrapped("31/03/", "2026") == "31/03/2026"
