@@ -65,7 +65,7 @@ def load_rule_file(path: Path) -> RuleSpec:
     """One rule file, validated (PackError names the file and the key)."""
     from jsonschema import Draft202012Validator
 
-    from checker.schemas import load
+    from checker.paths import load_schema as load
 
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)

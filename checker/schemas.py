@@ -9,18 +9,13 @@ from __future__ import annotations
 
 import json
 import sys
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from checker.config import Settings
 from checker.models import Plan, Report
-from checker.paths import data_dir
-from checker.rulespec import RuleSpec
-
-SCHEMA_VERSION = "1"
+from checker.paths import SCHEMA_VERSION
 
 
 class PlanDocument(BaseModel):
@@ -35,6 +30,11 @@ class PlanDocument(BaseModel):
 
 def generated() -> dict[str, dict[str, Any]]:
     """Schema file name -> schema, for every schema generated from a model."""
+    # imported here: readers load the plan schema and must not pull in the rule and
+    # config models with it (import contract "Reading and parsing know no rules")
+    from checker.config import Settings
+    from checker.rulespec import RuleSpec
+
     out: dict[str, dict[str, Any]] = {}
     plan = PlanDocument.model_json_schema()
     plan["$schema"] = "https://json-schema.org/draft/2020-12/schema"
@@ -50,14 +50,6 @@ def generated() -> dict[str, dict[str, Any]]:
         schema["title"] = title
         out[name] = schema
     return out
-
-
-@cache
-def load(name: str) -> dict[str, Any]:
-    """A schema shipped in ``schemas/``."""
-    with (data_dir("schemas") / name).open(encoding="utf-8") as fh:
-        schema: dict[str, Any] = json.load(fh)
-    return schema
 
 
 def dump(schema: dict[str, Any]) -> str:

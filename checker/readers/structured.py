@@ -31,9 +31,10 @@ from pydantic import ValidationError as ModelError
 
 from checker.errors import InputError
 from checker.models import Plan
+from checker.paths import SCHEMA_VERSION
+from checker.paths import load_schema as load
 from checker.readers import Document
 from checker.readers.text import decode, looks_binary
-from checker.schemas import SCHEMA_VERSION, load
 
 MAX_ALIASES = 100
 MAX_NODES = 1_000_000

@@ -14,7 +14,7 @@ from jsonschema import Draft4Validator, Draft202012Validator
 from checker import formatters
 from checker.formatters.github import escape_data, escape_property
 from checker.models import Report
-from checker.schemas import load
+from checker.paths import load_schema as load
 from tests.cli.kit import BAD, GOOD, lint
 
 SARIF_SCHEMA = (

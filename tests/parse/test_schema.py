@@ -9,8 +9,9 @@ from pathlib import Path
 from jsonschema import Draft202012Validator
 
 from checker.parse import parse_text
+from checker.paths import load_schema as load
 from checker.readers.load import read_source
-from checker.schemas import PlanDocument, load
+from checker.schemas import PlanDocument
 
 TEXT = (
     "Action Plan: HMP Northfell\nAction Plan Submitted: 2nd March 2026\n\n"
