@@ -32,8 +32,6 @@ _DETERMINERS = frozenset(
 )
 _RELATIVE = frozenset("which who that this it".split())
 _AUXILIARIES = frozenset("is are was were be been being has have had".split())
-# a preposition before "to" means the words before it were a verb phrase, not a subject
-_PREPOSITIONS = frozenset("by for with in on at from into across within through".split())
 _NUMBERS = frozenset("one two three four five six seven eight nine ten twelve twenty".split())
 
 
@@ -82,7 +80,7 @@ def _first_modal(words: list) -> int | None:  # type: ignore[type-arg]
             if k > 0 and words[k - 1].lower_ in _RELATIVE:
                 return None  # "... which will support": a purpose, not the commitment
             return int(t.i)
-        if low in _AUXILIARIES or low in _PREPOSITIONS:
+        if low in _AUXILIARIES:
             finite = True
         elif low == "to" and k > 0 and not finite:
             return int(t.i)

@@ -3,7 +3,8 @@
 kind ``date-in-text``: a date written in the text that the target contradicts:
 later than a dated target (it cannot be done by then), or earlier than the
 plan's submission while the sentence speaks of it in the future ("will
-commence at the end of October 25" in a plan sent in December).
+commence at the end of October 25" in a plan sent in December), or (with
+``message_early``) the text's only date, still to come, earlier than the target.
 A season agrees with the months it spans ("Spring 2027" with April 2027).
 """
 
@@ -36,6 +37,11 @@ class ConsistencyParams(Params):
     )
     message_late: str
     message_past: str
+    message_early: str = Field(
+        default="",
+        description="when set: the text's only date falls after submission but before a "
+        "dated target, so the two say different things about when it is done",
+    )
 
 
 class ConsistencyCheck(Check):
@@ -51,7 +57,8 @@ class ConsistencyCheck(Check):
         due = month_index(act.due) if act.due and act.due_status in ("date", "month") else None
         sub = ctx.submitted.year * 12 + ctx.submitted.month - 1 if ctx.submitted else None
         future = re.compile(r"\b(" + "|".join(re.escape(f) for f in p.future) + r")\b", re.I)
-        for mention in dates_in(act.text):
+        mentions = dates_in(act.text)
+        for mention in mentions:
             lo, hi = _months(mention.text, mention.value)
             if lo is None or hi is None:
                 continue
@@ -64,6 +71,14 @@ class ConsistencyCheck(Check):
                 and future.search(_sentence(act.text, mention.start))
             ):
                 message = p.message_past.format(words=mention.text, submitted=ctx.submitted)
+            elif (
+                p.message_early
+                and due is not None
+                and len(mentions) == 1
+                and hi < due
+                and (sub is None or lo >= sub)
+            ):
+                message = p.message_early.format(words=mention.text, target=act.target)
             else:
                 continue
             yield Hit(message, "action", mention.start, mention.end, (mention.text,))

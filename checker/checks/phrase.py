@@ -15,6 +15,7 @@ spaCy Matcher token patterns. Both may be cancelled by context:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -56,6 +57,11 @@ class MatchParams(Params):
     )
     sole_sentence: bool = Field(
         default=False, description="count a match only in an action of one sentence"
+    )
+    unless_owner: bool = Field(
+        default=False,
+        description="cancel a match whose capitalised or body words all stand in the owner "
+        "(the outside body is the owner itself)",
     )
     min_count: int = Field(
         default=1, ge=1, description="fire once, where at least this many matches are found"
@@ -114,7 +120,7 @@ class _MatchCheck(Check):
                 continue
             if p.not_before and m.token_end < len(words) and words[m.token_end] in p.not_before:
                 continue
-            if self._cancelled(ctx, m):
+            if self._cancelled(ctx, m) or (p.unless_owner and _in_owner(ctx, m.words)):
                 continue
             kept.append(m)
         if p.min_count > 1:
@@ -137,6 +143,16 @@ class _MatchCheck(Check):
                 if nxt and ev.find(doc, nlp, nxt[0], nxt[1]):
                     return True
         return False
+
+
+_GLUE = frozenset("the a an will shall must to be by is are of for and".split())
+
+
+def _in_owner(ctx: Context, words: str) -> bool:
+    """Do the matched words (less the glue) all stand in the action's owner?"""
+    owner = ((ctx.action.owner if ctx.action else None) or "").lower()
+    mine = [w for w in re.findall(r"[\w&'-]+", words.lower()) if w not in _GLUE]
+    return bool(owner) and all(re.search(rf"\b{re.escape(w)}", owner) for w in mine)
 
 
 def _next_sentence(doc: Any, end: int) -> tuple[int, int] | None:

@@ -86,7 +86,7 @@ def test_rule_page_json_and_unknown_rule() -> None:
     assert doc["code"] == "PC-T001" and doc["examples"]["bad"]
     run = cli(["rule", "PC-S00"])
     assert run.code == 2
-    assert run.stderr.startswith("plancheck: error: unknown rule 'PC-S00'; did you mean PC-S00")
+    assert run.stderr.startswith("plancheck: error: unknown rule 'PC-S00'; did you mean PC-S0")
 
 
 NO_SPACY = """

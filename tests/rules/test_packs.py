@@ -111,8 +111,8 @@ def test_selection_most_specific_wins() -> None:
     rules = load_rules(Settings())
     codes = lambda s: {r.code for r in select(rules, s)}  # noqa: E731
     assert codes(Settings(select=("S",))) == {r.code for r in rules if r.criterion == "S"}
-    assert codes(Settings(select=("S",), ignore=("PC-S00",))) == set()
-    only = codes(Settings(select=("S", "PC-S003"), ignore=("PC-S00",)))
+    assert codes(Settings(select=("S",), ignore=("PC-S0",))) == set()
+    only = codes(Settings(select=("S", "PC-S003"), ignore=("PC-S0",)))
     assert only == {"PC-S003"}
     assert "PC-M001" not in codes(Settings(ignore=("M",)))
     assert "PC-M001" in codes(Settings(select=("T",), extend_select=("PC-M001",)))
