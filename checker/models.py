@@ -114,6 +114,12 @@ class Recommendation(Model):
     concern_spans: Spans = ()
     category: str | None = Field(default=None, description="Agreed / Partly agreed / Not agreed")
     category_spans: Spans = ()
+    rationale: str = Field(
+        default="",
+        description="why a Partly agreed / Not agreed / Rejected response does not do it all, "
+        "as printed in the response column (not an action)",
+    )
+    rationale_spans: Spans = ()
     leadins: tuple[LeadIn, ...] = ()
     actions: tuple[Action, ...] = ()
 

@@ -9,7 +9,8 @@ found from the shape of the sentence, the way plans write commitments:
 * in a terse "X to do Y" step, the verb after "to" ("Novus to assist ..."), but not
   where the sentence already has its verb ("Open a clinic to improve access", "Funds
   have been secured to improve ...": there the verb after "to" is the purpose);
-* the means after "by" ("... by strengthening ...").
+* the means after "by" ("... by strengthening ...");
+* the verb after a pronoun subject ("We hope to ...").
 
 A purpose clause ("... to improve access", "... which will support ...") is not a
 head: a vague word there states what the step is for, and the step itself may be
@@ -31,6 +32,7 @@ _DETERMINERS = frozenset(
     "a an the our their its this these that those all every each any some his her my your".split()
 )
 _RELATIVE = frozenset("which who that this it".split())
+_PRONOUNS = frozenset("we they i he she it".split())
 _AUXILIARIES = frozenset("is are was were be been being has have had".split())
 _NUMBERS = frozenset("one two three four five six seven eight nine ten twelve twenty".split())
 
@@ -55,6 +57,8 @@ def _heads_of(doc: Doc, lo: int, hi: int) -> set[int]:
     first = words[0]
     # a sentence that opens on a participle ("Improved lighting ...") names a thing
     heads = set() if first.lower_.endswith("ed") else {first.i}
+    if first.lower_ in _PRONOUNS and len(words) > 1:
+        heads.add(words[1].i)  # "We hope to ...", "They aim to ..."
     modal = _first_modal(words)
     if modal is not None:
         after = _past(doc, modal + 1, hi)

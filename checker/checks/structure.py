@@ -101,6 +101,7 @@ class StructureCheck(Check):
                 text = " ".join(
                     [
                         rec.category,
+                        rec.rationale,
                         *(a.text for a in rec.actions),
                         *(lead.text for lead in rec.leadins),
                     ]

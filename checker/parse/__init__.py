@@ -69,7 +69,7 @@ def parse_text(
 
 def _recommendation(rec: RecDraft, n: int, unplaced: list[Unplaced]) -> Recommendation:
     rec_id = f"R{n}"
-    leadins, acts, left = actions.build(rec.lines, rec_id)
+    leadins, acts, left, rationale = actions.build(rec.lines, rec_id)
     unplaced.extend(left)
     concern = Run(rec.concern)
     category = Run(rec.category)
@@ -82,6 +82,8 @@ def _recommendation(rec: RecDraft, n: int, unplaced: list[Unplaced]) -> Recommen
         concern_spans=concern.spans(),
         category=category.folded() or None,
         category_spans=category.spans(),
+        rationale=plain(rationale.text),
+        rationale_spans=rationale.spans(),
         leadins=tuple(leadins),
         actions=tuple(acts),
     )
@@ -116,6 +118,7 @@ def all_spans(plan: Plan) -> list[tuple[str, Span]]:
         add(f"{rec.id}.ref", rec.ref_spans)
         add(f"{rec.id}.concern", rec.concern_spans)
         add(f"{rec.id}.category", rec.category_spans)
+        add(f"{rec.id}.rationale", rec.rationale_spans)
         for k, lead in enumerate(rec.leadins):
             add(f"{rec.id}.leadin[{k}]", lead.spans)
             add(f"{rec.id}.leadin[{k}].owner", lead.owner_spans)

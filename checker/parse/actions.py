@@ -384,12 +384,35 @@ def _borrow_targets(members: list[Unit]) -> None:
             u.notes.append("target-from-previous-step")
 
 
-def build(raw: list[ActionLine], rec_id: str) -> tuple[list[LeadIn], list[Action], list[Unplaced]]:
-    """Lead-ins, actions and unplaced cells of one recommendation."""
+_RATIONALE = re.compile(
+    r"^\s*(?:(?:partly|partially|not)\s+(?:agreed|accepted)|rejected|agreed\s+in\s+principle)"
+    r"\s*[.:;–-]",
+    re.IGNORECASE,
+)
+
+
+def rationale_of(block: list[Line]) -> Run | None:
+    """A block that opens on its own partial or negative category ("Partly Agreed. We cannot
+    ...") and has no owner or target: the reason for the category, not an action."""
+    run = Run([ln.text for ln in block if ln.text is not None])
+    if not run or any(ln.owner or ln.target for ln in block):
+        return None
+    return run if _RATIONALE.match(run.text) else None
+
+
+def build(
+    raw: list[ActionLine], rec_id: str
+) -> tuple[list[LeadIn], list[Action], list[Unplaced], Run]:
+    """Lead-ins, actions, unplaced cells and the category's rationale of one recommendation."""
     units: list[Unit] = []
     unplaced: list[Unplaced] = []
+    rationale = Run()
     in_group = False
     for block in blocks_of(raw):
+        said = rationale_of(block) if not units else None
+        if said is not None:
+            rationale = rationale + said
+            continue
         block_units, leftovers = units_of_block(block, in_group)
         in_group = in_group or any(u.kind == "leadin" for u in block_units)
         units.extend(block_units)
@@ -411,7 +434,7 @@ def build(raw: list[ActionLine], rec_id: str) -> tuple[list[LeadIn], list[Action
     ]
     numbered = enumerate((u for u in units if u.kind == "action"), start=1)
     actions = [_action(u, f"{rec_id}.A{n}") for n, u in numbered]
-    return leadins, actions, unplaced
+    return leadins, actions, unplaced, rationale
 
 
 def _action(u: Unit, ident: str) -> Action:

@@ -289,3 +289,24 @@ def test_bullets_after_a_sentence_of_its_own_are_items_of_that_action() -> None:
         "1\tToo few activities.\tA fair was held with: • a quiz • a film night\tHead of Regime\tComplete\n"
     )
     assert len(plan.recommendations[0].actions) == 1
+
+
+def test_a_partly_agreed_rationale_is_not_an_action() -> None:
+    head = (
+        "1. Rec No\t2. Recommendation\t3. Agreed/ Partly Agreed/ Not Agreed\t"
+        "4. Response Action Taken/Planned\t5. Responsible Owner\t6. Target Date\n"
+    )
+    plan = parse(
+        "1\tMen should get an hour outside each day.\tPartly Agreed\tPartly Agreed. The yard"
+        " cannot open in the dark months because it has no lights.\t\t\n"
+        "\t\t\tThe yard will open for an hour a day from April to October.\tHead of Regime\tApril 2026\n"
+        "2\tEvery cell should have a phone.\tNot Agreed\tNot Agreed. This is a national"
+        " decision.\t\t\n",
+        head,
+    )
+    first, second = plan.recommendations
+    assert first.rationale.startswith("Partly Agreed. The yard cannot open")
+    assert [a.text for a in first.actions] == [
+        "The yard will open for an hour a day from April to October."
+    ]
+    assert second.actions == () and second.rationale == "Not Agreed. This is a national decision."
