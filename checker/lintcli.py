@@ -137,6 +137,9 @@ def rules_table(config: Path | None, fmt: str) -> str:
     """``plancheck rules``: one line per rule, or JSON."""
     rules = _rules(config)
     if fmt == "json":
+        from checker.ruletable import accuracy
+
+        measured = accuracy().get("rules", {})
         rows = [
             {
                 "code": r.code,
@@ -145,6 +148,7 @@ def rules_table(config: Path | None, fmt: str) -> str:
                 "severity": r.severity,
                 "weight": r.weight,
                 "summary": r.spec.summary,
+                "accuracy": measured.get(r.code),
             }
             for r in rules
         ]
@@ -171,11 +175,32 @@ def rule_page(wanted: str, config: Path | None, fmt: str) -> str:
         hint = f"; did you mean {', '.join(close)}?" if close else " (see 'plancheck rules')"
         raise ConfigError(f"unknown rule '{wanted}'{hint}")
     r = found[0]
+    from checker.ruletable import accuracy
+
+    measured = accuracy().get("rules", {}).get(r.code)
     if fmt == "json":
         doc = r.spec.model_dump(mode="json") | {
             "severity": r.severity,
             "weight": r.weight,
             "path": str(r.path),
+            "accuracy": measured,
         }
         return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
-    return rule_text(r.spec, r.severity, r.weight)
+    return rule_text(r.spec, r.severity, r.weight) + _accuracy_lines(measured)
+
+
+def _accuracy_lines(measured: dict[str, Any] | None) -> str:
+    """How the rule did on the dev set, for the rule page."""
+    if not measured:
+        return ""
+    lines = ["", "Measured on the dev set (benchmarks/accuracy.py): precision / recall"]
+    for name in ("real", "authored"):
+        row = measured.get(name)
+        if row:
+            p, r = row["precision"], row["recall"]
+            lines.append(
+                f"  {name} plans: {'-' if p is None else f'{p:.2f}'} / "
+                f"{'-' if r is None else f'{r:.2f}'} ({row['tp']} right, {row['fp']} wrong, "
+                f"{row['fn']} missed)"
+            )
+    return "\n".join(lines) + "\n"

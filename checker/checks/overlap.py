@@ -21,6 +21,9 @@ class OverlapParams(Params):
     ignore: list[str] = Field(default_factory=list, description="lemmas that never count")
     topics: dict[str, list[str]] = Field(default_factory=dict, description="topic -> lemmas")
     min_words: int = Field(default=6, description="shorter actions are not judged")
+    min_content: int = Field(
+        default=0, ge=0, description="actions with fewer content words than this are not judged"
+    )
     stem: int = Field(
         default=0,
         ge=0,
@@ -82,6 +85,8 @@ class OverlapCheck(Check):
         if len(act.text.split()) < self.params.min_words:
             return
         mine, my_topics = self._words(ctx, "action")
+        if len({w for w in mine if not w.endswith("…")}) < self.params.min_content:
+            return  # too little said to tell what it is about
         theirs, their_topics = self._words(ctx, "concern")
         if mine & theirs or my_topics & their_topics:
             return

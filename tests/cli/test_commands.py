@@ -136,3 +136,12 @@ def test_console_script_reads_real_standard_input(tmp_path: Path) -> None:
     )
     assert done.returncode == 1, done.stderr
     assert done.stdout.decode().splitlines()[0].startswith("-:12:")
+
+
+def test_rules_publish_their_measured_accuracy() -> None:
+    rows = {r["code"]: r for r in json.loads(cli(["rules", "--format", "json"]).stdout)}
+    measured = rows["PC-S001"]["accuracy"]
+    assert measured is not None and set(measured) >= {"real", "authored"}
+    assert 0.0 <= measured["authored"]["precision"] <= 1.0
+    page = cli(["rule", "PC-S001"]).stdout
+    assert "Measured on the dev set" in page and "authored plans:" in page

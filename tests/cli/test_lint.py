@@ -34,7 +34,7 @@ def test_text_report_shape(work: Path) -> None:
     assert re.search(
         r"^Findings per criterion: O \d+  T \d+  S \d+  M \d+  R \d+  A \d+  P \d+$", out, re.M
     )
-    assert re.search(r"^Weakest actions: R2\.A2 16\.7, ", out, re.M)
+    assert re.search(r"^Weakest actions: R2\.A2 \d+\.\d, ", out, re.M)
     assert "\x1b[" not in out  # not a terminal: no colour
 
 
