@@ -15,6 +15,7 @@ from checker.models import (
     Unplaced,
 )
 from checker.parse import actions
+from checker.parse.cells import regroup
 from checker.parse.grid import DEFAULT_ROLES, split_lines
 from checker.parse.header import read_header
 from checker.parse.pieces import Run, plain
@@ -34,6 +35,7 @@ def parse_text(
 ) -> Plan:
     """Parse the text of an exported plan."""
     lines = split_lines(text, where)
+    lines = regroup(lines) or lines  # one cell per line (LibreOffice text) -> rows
     head, roles = find_table(lines)
     header, preamble = read_header(lines[:head])
     first = head + 1 if roles is not None else head
