@@ -52,7 +52,12 @@ def parse_text(
         reader_.feed(line)
     draft = reader_.out
     unplaced = list(draft.unplaced)
-    recs = tuple(_recommendation(rec, n, unplaced) for n, rec in enumerate(draft.recs, start=1))
+    # Word, spreadsheets, HTML, CSV and Markdown say where each row ends: a row is a row.
+    # Only text and PDF extractions can split one row in two, so only they are joined.
+    rows_known = reader not in ("text", "pdf")
+    recs = tuple(
+        _recommendation(rec, n, unplaced, rows_known) for n, rec in enumerate(draft.recs, start=1)
+    )
     sections = tuple(
         SectionHeading(kind=kind, title=run.folded(), spans=run.spans())
         for kind, run in draft.sections
@@ -69,9 +74,11 @@ def parse_text(
     )
 
 
-def _recommendation(rec: RecDraft, n: int, unplaced: list[Unplaced]) -> Recommendation:
+def _recommendation(
+    rec: RecDraft, n: int, unplaced: list[Unplaced], rows_known: bool = False
+) -> Recommendation:
     rec_id = f"R{n}"
-    leadins, acts, left, rationale = actions.build(rec.lines, rec_id)
+    leadins, acts, left, rationale = actions.build(rec.lines, rec_id, rows_known)
     unplaced.extend(left)
     concern = Run(rec.concern)
     category = Run(rec.category)

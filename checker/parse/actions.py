@@ -104,10 +104,13 @@ def _continues(block: list[Line], line: Line) -> bool:
     return line.owner.text in ("", last_owner) and line.target.text in ("", last_target)
 
 
-def blocks_of(raw: list[ActionLine]) -> list[list[Line]]:
+def blocks_of(raw: list[ActionLine], rows_known: bool = False) -> list[list[Line]]:
+    """Lines glued into blocks where the export broke a cell; never, where rows are known,
+    a line with text of its own (a Word or spreadsheet row is a row)."""
     blocks: list[list[Line]] = []
     for line in _join_wrapped_targets(raw):
-        if (line.text is None or (blocks and _continues(blocks[-1], line))) and blocks:
+        joins = line.text is None or (not rows_known and blocks and _continues(blocks[-1], line))
+        if joins and blocks:
             blocks[-1].append(line)
             continue
         blocks.append([line])
@@ -401,14 +404,14 @@ def rationale_of(block: list[Line]) -> Run | None:
 
 
 def build(
-    raw: list[ActionLine], rec_id: str
+    raw: list[ActionLine], rec_id: str, rows_known: bool = False
 ) -> tuple[list[LeadIn], list[Action], list[Unplaced], Run]:
     """Lead-ins, actions, unplaced cells and the category's rationale of one recommendation."""
     units: list[Unit] = []
     unplaced: list[Unplaced] = []
     rationale = Run()
     in_group = False
-    for block in blocks_of(raw):
+    for block in blocks_of(raw, rows_known):
         said = rationale_of(block) if not units else None
         if said is not None:
             rationale = rationale + said

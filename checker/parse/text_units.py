@@ -8,7 +8,10 @@ _ABBREV = re.compile(r"\b(e\.g|i\.e|etc|no|nos|mr|mrs|ms|dr|st|approx|incl|vs|v)
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"'”)]?\s+(?=[\"'“(]?[A-Z0-9£])")
 _COLON = re.compile(r":\s+(?=[\"'“(]?[A-Z0-9£•\uf0b7▪●])")
 _STEP = re.compile(r"(?<![\w.,£/%-])(\d{1,2})[.)](?=\s+[A-Z0-9£\"'“(])")
-_BULLET = re.compile(r"(?:^|\s)([•\uf0b7▪●◦‣\uf0a7])\s*")
+# Bullet marks mean one thing in every encoding: Word's "•" and its Symbol-font "\uf0b7",
+# and what a code-page export writes for them ("*", "·"); at the start of a cell also
+# "-", "–" and Word's second-level "o" (mid-text these are dashes and letters).
+_BULLET = re.compile(r"(?:^|\s)([•\uf0b7▪●◦‣\uf0a7·]|\*(?=\s))\s*|^\s*([-–o])(?=\s+\S)\s*")
 _LEADIN_END = re.compile(
     r"(\bby|\bfollowing(?:\s+\w+)?|\bas\s+follows|\bthrough|\bincluding)\s*:\s*$", re.I
 )
@@ -21,7 +24,7 @@ _FUNCTION = frozenset(
 )
 ELABORATION = frozenset("no this these that those it its they their which such there here".split())
 STEP_START = re.compile(r"^\s*(\d{1,2})[.)]\s+")
-BULLET_START = re.compile(r"^\s*[•\uf0b7▪●◦‣\uf0a7]")
+BULLET_START = re.compile(r"^\s*(?:[•\uf0b7▪●◦‣\uf0a7·]|[*\-–o](?=\s+\S))")
 
 
 def sentence_starts(text: str, colons: bool = False) -> list[int]:
@@ -94,7 +97,8 @@ def bullets(text: str) -> list[tuple[int, int]]:
     """Bullet marks in a text: (start of the mark, start of the item's text)."""
     out = []
     for m in _BULLET.finditer(text):
-        out.append((m.start(1), m.end()))
+        group = 1 if m.group(1) else 2
+        out.append((m.start(group), m.end()))
     return out
 
 

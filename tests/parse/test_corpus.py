@@ -77,3 +77,61 @@ def test_repeated_export_block_is_reported_not_read(shared: Path) -> None:
     if not kinds:
         pytest.skip("no export noise in this corpus")
     assert "repeated-text" in kinds
+
+
+def _steps(data: bytes, name: str) -> list[tuple[str, str | None, str | None]]:
+    from checker.parse import parse_document
+    from checker.readers.load import read_source
+
+    plan = parse_document(read_source(name, data))
+    return [
+        (a.text.replace("*", "•"), a.owner, a.target)
+        for r in plan.recommendations
+        for a in r.actions
+    ]
+
+
+@pytest.mark.parametrize("variant", ["cp1252", "utf-16", "crlf"])
+def test_a_real_plan_reads_the_same_in_any_encoding(shared: Path, variant: str) -> None:
+    for plan_path, _gold in _plans(shared):
+        text = plan_path.read_text(encoding="utf-8")
+        if variant == "cp1252":  # a code-page export writes the bullets as "*"
+            data = text.replace("•", "*").encode("cp1252", errors="replace")
+        elif variant == "utf-16":
+            data = text.encode("utf-16")
+        else:
+            data = text.replace("\n", "\r\n").encode("utf-8")
+        original = _steps(text.encode("utf-8"), plan_path.name)
+        assert _steps(data, plan_path.name) == original, variant
+
+
+def _gold_files(shared: Path) -> list[Path]:
+    corpus = shared / "corpus"
+    return sorted(corpus.glob("*.gold.json")) + sorted(
+        (corpus / "authored").glob("*.docx.gold.json")
+    )
+
+
+def test_a_word_table_of_one_row_per_gold_action_reads_back_row_for_row(shared: Path) -> None:
+    # A draft often holds only the first words of each action in its own row, with its own
+    # owner and target cells: no row may be joined to its neighbour (a row is a row).
+    from checker.parse import parse_document
+    from checker.readers.load import read_source
+    from tests.readers.readers_kit import plan_docx
+
+    evaluate = _evaluate(shared)
+    head = ("1. Rec No", "2. Concerns", "3. Response", "4. Responsible Owner", "5. Target Date")
+    for gold_path in _gold_files(shared):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        rows = [head]
+        for rec in gold["recommendations"]:
+            for k, act in enumerate(rec["actions"]):
+                ref = (rec["ref"] or "") if k == 0 else ""
+                concern = rec["concern_starts"] if k == 0 else ""
+                rows.append((ref, concern, act["starts"], act["owner"] or "", act["target"] or ""))
+        plan = parse_document(read_source("draft.docx", plan_docx(rows, header=())))
+        report = PlanDocument(files=(plan,)).model_dump(mode="json")
+        m = evaluate.score_plan(gold, report).metrics()
+        assert m["actions"]["recall"] >= 0.98, (gold_path.name, m["actions"])
+        assert m["actions"]["precision"] >= 0.98, (gold_path.name, m["actions"])
+        assert m["owner_accuracy"] >= 0.98, (gold_path.name, m["owner_accuracy"])
