@@ -310,3 +310,12 @@ def test_a_partly_agreed_rationale_is_not_an_action() -> None:
         "The yard will open for an hour a day from April to October."
     ]
     assert second.actions == () and second.rationale == "Not Agreed. This is a national decision."
+
+
+def test_a_cell_wrapped_over_two_lines_is_joined_and_says_so() -> None:
+    plan = parse(
+        "1\tMeals were cold.\tHeated trolleys will be bought\tHead of Catering\tMay 2026\n\t\tfor every wing.\t\t\n"
+    )
+    (act,) = plan.recommendations[0].actions
+    assert act.text == "Heated trolleys will be bought for every wing."
+    assert "joined-lines" in act.notes
