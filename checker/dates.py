@@ -572,7 +572,23 @@ def split_targets(cell: str) -> list[Due]:
         status: DueStatus = "missing" if _MISSING.fullmatch(text, start, end) else "unrecognised"
         return [_due(cell, start, end, status, None)]
     pieces = _attach(text, _merge_relative(text, hits))
-    return [_due(cell, s, e, hit.status, hit.value) for s, e, hit in pieces]
+    return [_imprecise(_due(cell, s, e, hit.status, hit.value)) for s, e, hit in pieces]
+
+
+_SEASON_TARGET = re.compile(
+    r"^\W*(?:early\s+|late\s+|mid[\s-]+)?(?:spring|summer|autumn|fall|winter)\b", re.I
+)
+_CALENDAR_OR_FY = re.compile(r"^\W*(?:q|quarter)\s*[1-4]\b(?!.*\d\s*[/-]\s*\d)(?!.*\bfy)", re.I)
+
+
+def _imprecise(due: Due) -> Due:
+    """SMART.md's settled case: as a target, a season or a quarter with a single year
+    ("Q3 2026": calendar or financial?) names no month; in prose they still place a date."""
+    if due.status == "month" and (
+        _SEASON_TARGET.match(due.text) or _CALENDAR_OR_FY.match(due.text)
+    ):
+        return Due(None, "imprecise", due.text, due.start, due.end)
+    return due
 
 
 def normalise_target(cell: str) -> Due:

@@ -24,6 +24,7 @@ DueStatus = Literal[
     "relative",  # "within 6 months", "18-24 post Royal Assent": no anchor date
     "truncated",  # "January 2", "January :": cut off by the export
     "no-year",  # "December": a month with no year
+    "imprecise",  # "Spring 2026", "Q3 2026": a season, or a quarter calendar or financial
     "unrecognised",  # text we could not read as a date at all
 ]
 OwnerSource = Literal["own", "lead-in", "group", "none"]
