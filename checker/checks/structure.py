@@ -7,7 +7,9 @@ kinds:
 * ``empty-recommendation``: a recommendation with no action, unless not agreed;
 * ``category``: a response category outside the closed list;
 * ``category-reason``: a category in ``categories`` with none of ``reasons`` in its text;
-* ``delegation``: every action owned by one and the same owner.
+* ``delegation``: every action owned by one and the same owner;
+* ``parser-note``: an action the parser read with one of ``notes`` (a join it is
+  unsure of, say), so the choice is shown rather than made silently.
 """
 
 from __future__ import annotations
@@ -31,7 +33,9 @@ class StructureParams(Params):
         "category",
         "category-reason",
         "delegation",
+        "parser-note",
     ]
+    notes: list[str] = Field(default_factory=list, description="parser notes (parse/actions.py)")
     fact: Literal["establishment", "submitted", "inspection", "published"] | None = None
     unplaced_kinds: list[UnplacedKind] = Field(default_factory=list)
     categories: list[str] = Field(
@@ -72,6 +76,17 @@ class StructureCheck(Check):
                     yield Hit(msg, words=(text,), extra_spans=item.spans)
         elif p.kind == "delegation":
             yield from self._delegation(ctx)
+        elif p.kind == "parser-note":
+            for rec, act in plan.actions():
+                if set(act.notes) & set(p.notes):
+                    text = act.text if len(act.text) <= 60 else act.text[:57] + "..."
+                    yield Hit(
+                        p.message.format(words=text, ref=rec.ref or rec.id),
+                        words=(text,),
+                        action=act,
+                        recommendation=rec,
+                        extra_spans=act.spans,
+                    )
         else:
             yield from self._recommendations(ctx)
 

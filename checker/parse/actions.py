@@ -272,6 +272,9 @@ def units_of_block(block: list[Line], in_group: bool) -> tuple[list[Unit], list[
         for u in units:
             if u.kind == "action" and len({p.line for p in u.run.pieces}) > 1:
                 u.notes.append("joined-lines")
+                # joined though the next line opened on a capital: a guess, said aloud
+                if any(p.text[:1].isupper() for p in u.run.pieces[1:]):
+                    u.notes.append("joined-unsure")
     leftovers = _unused_tokens(units, tokens)
     stacked = _stacked_owners(owner, units)
     for i, u in enumerate(units):
