@@ -193,14 +193,12 @@ def _accuracy_lines(measured: dict[str, Any] | None) -> str:
     """How the rule did on the dev set, for the rule page."""
     if not measured:
         return ""
+    from checker.ruletable import figure
+
     lines = ["", "Measured on the dev set (benchmarks/accuracy.py): precision / recall"]
-    for name in ("real", "authored"):
-        row = measured.get(name)
-        if row:
-            p, r = row["precision"], row["recall"]
-            lines.append(
-                f"  {name} plans: {'-' if p is None else f'{p:.2f}'} / "
-                f"{'-' if r is None else f'{r:.2f}'} ({row['tp']} right, {row['fp']} wrong, "
-                f"{row['fn']} missed)"
-            )
+    lines += [
+        f"  {name} plans: {figure(measured[name])}"
+        for name in ("real", "authored")
+        if measured.get(name)
+    ]
     return "\n".join(lines) + "\n"

@@ -30,7 +30,8 @@ def accuracy() -> dict[str, Any]:
     return data
 
 
-def _figure(row: dict[str, Any] | None) -> str:
+def figure(row: dict[str, Any] | None) -> str:
+    """One measured row as 'precision / recall (tp, fp, fn)'."""
     if not row:
         return "-"
     p, r = row.get("precision"), row.get("recall")
@@ -49,7 +50,7 @@ def accuracy_table() -> str:
     severities = {r.code: r.severity for r in load_rules(Settings())}
     for code in sorted(data):
         sev = severities.get(code, "?")
-        cells = [code, sev, _figure(data[code].get("real")), _figure(data[code].get("authored"))]
+        cells = [code, sev, figure(data[code].get("real")), figure(data[code].get("authored"))]
         rows.append("| " + " | ".join(cells) + " |")
     return "\n".join(rows)
 

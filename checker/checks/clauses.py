@@ -21,10 +21,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from checker.checks.matching import sentences
+from checker.checks.matching import Match, sentences
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 _MODALS = frozenset("will shall must should would can may".split())
 _PASS_OVER = frozenset("also further then now jointly be been being continue to not".split())
@@ -35,6 +35,17 @@ _RELATIVE = frozenset("which who that this it".split())
 _PRONOUNS = frozenset("we they i he she it".split())
 _AUXILIARIES = frozenset("is are was were be been being has have had".split())
 _NUMBERS = frozenset("one two three four five six seven eight nine ten twelve twenty".split())
+
+
+def placed(doc: Doc, matches: list[Match], at_head: bool, sole_sentence: bool) -> list[Match]:
+    """The matches that stand where a check asks: heading a commitment (``at_head``), in a
+    text of one sentence (``sole_sentence``). Shared by pattern checks and evidence."""
+    if sole_sentence and len(sentences(doc)) > 1:
+        return []
+    if not at_head:
+        return matches
+    heads = head_tokens(doc)
+    return [m for m in matches if m.token_start in heads]
 
 
 def head_tokens(doc: Doc) -> frozenset[int]:
@@ -50,8 +61,8 @@ def head_tokens(doc: Doc) -> frozenset[int]:
 
 
 def _heads_of(doc: Doc, lo: int, hi: int) -> set[int]:
-    toks = [t for t in doc if lo <= t.idx < hi]
-    words = [t for t in toks if t.is_alpha]
+    span = doc.char_span(lo, hi, alignment_mode="expand")
+    words = [t for t in span if t.is_alpha] if span is not None else []
     if not words:
         return set()
     first = words[0]
@@ -70,7 +81,7 @@ def _heads_of(doc: Doc, lo: int, hi: int) -> set[int]:
     return heads
 
 
-def _first_modal(words: list) -> int | None:  # type: ignore[type-arg]
+def _first_modal(words: list[Token]) -> int | None:
     """Index of the first modal, or of the 'to' of a terse 'X to do Y' step."""
     opens_with_verb = len(words) > 1 and (
         words[1].lower_ in _DETERMINERS | _NUMBERS

@@ -183,14 +183,11 @@ class Evidence:
     ) -> list[tuple[int, int, str]]:
         """(start, end, words) of each piece of this evidence within text[lo:hi]."""
         hi = len(doc.text) if hi is None else hi
-        if self.sole_sentence and len(sentences(doc)) > 1:
-            return []
-        matches = self.phrases.find(doc, nlp) + self.patterns.find(doc, nlp)
-        if self.at_head:
-            from checker.checks.clauses import head_tokens
+        # imported here: clauses builds on this module's sentence bounds
+        from checker.checks.clauses import placed
 
-            heads = head_tokens(doc)
-            matches = [m for m in matches if m.token_start in heads]
+        matches = self.phrases.find(doc, nlp) + self.patterns.find(doc, nlp)
+        matches = placed(doc, matches, self.at_head, self.sole_sentence)
         found = [(m.start, m.end, m.words) for m in matches]
         if self.regex is not None:
             found += [(m.start(), m.end(), m.group(0)) for m in self.regex.finditer(doc.text)]

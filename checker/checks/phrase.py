@@ -22,7 +22,7 @@ from typing import Any
 from pydantic import Field
 
 from checker.checks.base import Check, Context, Field_, Hit, Params
-from checker.checks.clauses import head_tokens
+from checker.checks.clauses import placed
 from checker.checks.matching import (
     Evidence,
     EvidenceSpec,
@@ -60,8 +60,8 @@ class MatchParams(Params):
     )
     unless_owner: bool = Field(
         default=False,
-        description="cancel a match whose capitalised or body words all stand in the owner "
-        "(the outside body is the owner itself)",
+        description="cancel a match whose words (less 'the', 'will', 'to' ...) all stand in "
+        "the owner (the outside body is the owner itself)",
     )
     min_count: int = Field(
         default=1, ge=1, description="fire once, where at least this many matches are found"
@@ -109,13 +109,8 @@ class _MatchCheck(Check):
             return
         doc = ctx.doc(p.field)
         words = lower_words(doc) if (p.not_after or p.not_before) else []
-        heads = head_tokens(doc) if p.at_head else frozenset()
-        if p.sole_sentence and len(sentences(doc)) > 1:
-            return
         kept = []
-        for m in self.matches(ctx):
-            if p.at_head and m.token_start not in heads:
-                continue
+        for m in placed(doc, self.matches(ctx), p.at_head, p.sole_sentence):
             if p.not_after and m.token_start > 0 and words[m.token_start - 1] in p.not_after:
                 continue
             if p.not_before and m.token_end < len(words) and words[m.token_end] in p.not_before:

@@ -267,14 +267,12 @@ def units_of_block(block: list[Line], in_group: bool) -> tuple[list[Unit], list[
     if not units:
         units.append(Unit("action", run))
     units = _share_targets(units, tokens, run)
-    joined = {ln.text.line for ln in block if ln.text is not None}
-    if len(joined) > 1:  # the export split a cell over lines and the parser joined them
-        for u in units:
-            if u.kind == "action" and len({p.line for p in u.run.pieces}) > 1:
-                u.notes.append("joined-lines")
-                # joined though the next line opened on a capital: a guess, said aloud
-                if any(p.text[:1].isupper() for p in u.run.pieces[1:]):
-                    u.notes.append("joined-unsure")
+    for u in units:  # an action whose text the export split over lines, joined again
+        if u.kind == "action" and len({p.line for p in u.run.pieces}) > 1:
+            u.notes.append("joined-lines")
+            # joined though the next line opened on a capital: a guess, said aloud
+            if any(p.text[:1].isupper() for p in u.run.pieces[1:]):
+                u.notes.append("joined-unsure")
     leftovers = _unused_tokens(units, tokens)
     stacked = _stacked_owners(owner, units)
     for i, u in enumerate(units):
