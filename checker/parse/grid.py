@@ -7,13 +7,13 @@ by content: every order-keeping way of putting the cells into the table's
 columns is scored by how well each cell fits its column (a date in the target
 column, a short name in the owner column, a number in the ref column), and the
 best wins; ties go to the right-aligned reading, which is how exports drop cells.
+The search is a dynamic programme, linear in the number of columns.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import combinations
 
 from checker.dates import normalise_target
 from checker.parse.pieces import Piece, piece
@@ -150,35 +150,33 @@ def _fit(role: Role, text: str) -> float:
 
 
 def place(line: Line, roles: tuple[Role, ...]) -> Row:
-    """Give each cell of the line to a column, by content (see the module docstring)."""
+    """Give each cell of the line to a column, by content (see the module docstring).
+
+    The best order-keeping assignment is found by dynamic programming over
+    (cell, column), so the time is the number of cells times the number of
+    columns, however wide the table. Among equal scores the right-aligned
+    reading wins, then the one that keeps more trailing cells.
+    """
     cells = list(line.cells)
     while len(cells) > len(roles) and cells and cells[-1] is None:
         cells.pop()
     while len(cells) > len(roles) and cells and cells[0] is None:
         cells.pop(0)
-    candidates: list[tuple[float, float, Row]] = []
-    variants = [cells]
-    trimmed = list(cells)
-    while trimmed and trimmed[-1] is None:
-        trimmed.pop()
-        variants.append(list(trimmed))
-    for penalty, variant in enumerate(variants):
-        if len(variant) > len(roles):
-            continue
-        for cols in combinations(range(len(roles)), len(variant)):
-            row = Row(line)
-            score = -0.6 * penalty  # dropping trailing cells must beat a poor fit, not a fair one
-            for cell, col in zip(variant, cols, strict=True):
-                if cell is None:
-                    continue
-                if roles[col] in row.cells:  # two columns of one role ("other"): keep both
-                    row.extra.append(cell)
-                else:
-                    row.cells[roles[col]] = cell
-                score += _fit(roles[col], cell.text)
-            row.fit = score
-            candidates.append((score, float(sum(cols)), row))
-    if not candidates:  # more non-empty cells than columns: keep the first, flag the rest
+    best: tuple[tuple[float, int], list[int], list[Piece | None]] | None = None
+    variant = list(cells)
+    penalty = 0
+    while True:
+        if len(variant) <= len(roles):
+            score, cols = _assign(variant, roles)
+            key = (round(score - 0.6 * penalty, 9), sum(cols))
+            # dropping trailing cells must beat a poor fit, not a fair one
+            if best is None or key > best[0]:
+                best = (key, cols, list(variant))
+        if not variant or variant[-1] is not None:
+            break
+        variant.pop()
+        penalty += 1
+    if best is None:  # more non-empty cells than columns: keep the first, flag the rest
         row = Row(line)
         for cell, role in zip(cells, roles, strict=False):
             if cell is not None and role not in row.cells:
@@ -187,5 +185,51 @@ def place(line: Line, roles: tuple[Role, ...]) -> Row:
                 row.extra.append(cell)
         row.extra.extend(c for c in cells[len(roles) :] if c is not None)
         return row
-    candidates.sort(key=lambda c: (c[0], c[1]), reverse=True)
-    return candidates[0][2]
+    (score, _), cols, chosen = best
+    row = Row(line, fit=score)
+    for cell, col in zip(chosen, cols, strict=True):
+        if cell is None:
+            continue
+        if roles[col] in row.cells:  # two columns of one role ("other"): keep both
+            row.extra.append(cell)
+        else:
+            row.cells[roles[col]] = cell
+    return row
+
+
+def _assign(cells: list[Piece | None], roles: tuple[Role, ...]) -> tuple[float, list[int]]:
+    """The best strictly increasing columns for the cells: (score, columns).
+
+    ``table[i][j]`` is the best (score, sum of columns) for cells i.. placed in
+    columns j..; on a tie, cell i takes column j, which makes the chosen columns
+    the first in order among the best, as an exhaustive search would find.
+    """
+    n, m = len(cells), len(roles)
+    if n == 0:
+        return 0.0, []
+    worst = (float("-inf"), 0)
+    table = [[worst] * (m + 1) for _ in range(n + 1)]
+    take = [[False] * (m + 1) for _ in range(n + 1)]
+    for j in range(m + 1):
+        table[n][j] = (0.0, 0)
+    for i in range(n - 1, -1, -1):
+        cell = cells[i]
+        for j in range(m - 1, -1, -1):
+            skip = table[i][j + 1]
+            rest = table[i + 1][j + 1]
+            here = worst
+            if rest[0] != float("-inf"):
+                gain = _fit(roles[j], cell.text) if cell is not None else 0.0
+                here = (rest[0] + gain, rest[1] + j)
+            if (round(here[0], 9), here[1]) >= (round(skip[0], 9), skip[1]) and here != worst:
+                table[i][j], take[i][j] = here, True
+            else:
+                table[i][j] = skip
+    cols: list[int] = []
+    i = j = 0
+    while i < n:
+        if take[i][j]:
+            cols.append(j)
+            i += 1
+        j += 1
+    return table[0][0][0], cols
