@@ -14,11 +14,11 @@ from checker.models import (
     Span,
     Unplaced,
 )
-from checker.parse import actions
+from checker.parse import actions, fixed_width
 from checker.parse.cells import regroup
 from checker.parse.grid import DEFAULT_ROLES, split_lines
 from checker.parse.header import read_header
-from checker.parse.pieces import Run, plain
+from checker.parse.pieces import Piece, Run, plain
 from checker.parse.table import RecDraft, TableReader, find_table
 from checker.readers import Document
 
@@ -27,24 +27,35 @@ def parse_document(doc: Document) -> Plan:
     """The Plan a Document holds (structured inputs carry theirs already)."""
     if doc.plan is not None:
         return doc.plan
-    return parse_text(doc.text, doc.source, reader=doc.reader, where=dict(doc.where))
+    return parse_text(
+        doc.text, doc.source, reader=doc.reader, where=dict(doc.where), pages=doc.pages
+    )
 
 
 def parse_text(
-    text: str, source: str = "-", *, reader: str = "text", where: dict[int, str] | None = None
+    text: str,
+    source: str = "-",
+    *,
+    reader: str = "text",
+    where: dict[int, str] | None = None,
+    pages: tuple[int, ...] = (),
 ) -> Plan:
     """Parse the text of an exported plan."""
     lines = split_lines(text, where)
-    lines = regroup(lines) or lines  # one cell per line (LibreOffice text) -> rows
+    # columns drawn with spaces (pdftotext -layout), or one cell per line (LibreOffice text)
+    lines = fixed_width.cut(lines, pages) or regroup(lines) or lines
     head, roles = find_table(lines)
     header, preamble = read_header(lines[:head])
     first = head + 1 if roles is not None else head
     columns: tuple[Column, ...] = ()
     if roles is not None:
-        cells = lines[head].cells
+        below = []  # heading lines carried on under the heading line
+        while first < len(lines) and lines[first].heading:
+            below.append(lines[first])
+            first += 1
         columns = tuple(
-            Column(role=role, title=plain(c.text), spans=(c.span(),))
-            for role, c in zip(roles, cells, strict=False)
+            _column(role, [c, *(ln.cells[k] for ln in below if k < len(ln.cells))])
+            for k, (role, c) in enumerate(zip(roles, lines[head].cells, strict=False))
             if c is not None
         )
     reader_ = TableReader(roles or DEFAULT_ROLES)
@@ -72,6 +83,11 @@ def parse_text(
         recommendations=recs,
         unplaced=tuple(unplaced),
     )
+
+
+def _column(role: str, cells: list[Piece | None]) -> Column:
+    run = Run(c for c in cells if c is not None)
+    return Column(role=role, title=plain(run.folded()), spans=run.spans())
 
 
 def _recommendation(

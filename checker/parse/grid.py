@@ -47,6 +47,8 @@ class Line:
     raw: str
     cells: list[Piece | None]
     where: str | None = None
+    aligned: bool = False  # each cell is already under its own column (fixed-width text)
+    heading: bool = False  # a column heading carried on below the heading line
 
     @property
     def blank(self) -> bool:
@@ -158,6 +160,16 @@ def place(line: Line, roles: tuple[Role, ...]) -> Row:
     reading wins, then the one that keeps more trailing cells.
     """
     cells = list(line.cells)
+    if line.aligned and len(cells) == len(roles):
+        row = Row(line)
+        for cell, role in zip(cells, roles, strict=True):
+            if cell is None:
+                continue
+            if role in row.cells:
+                row.extra.append(cell)
+            else:
+                row.cells[role] = cell
+        return row
     while len(cells) > len(roles) and cells and cells[-1] is None:
         cells.pop()
     while len(cells) > len(roles) and cells and cells[0] is None:

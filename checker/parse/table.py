@@ -126,7 +126,7 @@ class TableReader:
         if line.blank:
             return
         pieces = [c for c in line.cells if c is not None]
-        if header_roles(line):
+        if line.heading or header_roles(line):
             self._unplaced("repeated-text", pieces, "the column headings, printed again")
             return
         kind = is_section(line)
@@ -208,8 +208,8 @@ class TableReader:
 
 def find_table(lines: list[Line]) -> tuple[int, tuple[Role, ...] | None]:
     """Index of the column-heading line and its roles; else (no roles) the first tabular row."""
-    for i, line in enumerate(lines):
-        roles = header_roles(line)
+    for i in range(len(lines)):
+        roles = header_roles(_with_heading_below(lines, i))
         if roles:
             return i, roles
     for i, line in enumerate(lines):
@@ -217,3 +217,22 @@ def find_table(lines: list[Line]) -> tuple[int, tuple[Role, ...] | None]:
         if len(texts) >= 3 or (len(texts) >= 2 and is_ref(texts[0])):
             return i, None
     return len(lines), None
+
+
+def _with_heading_below(lines: list[Line], i: int) -> Line:
+    """Line i with the words of the heading lines carried on under it, column by column."""
+    line = lines[i]
+    below = []
+    for nxt in lines[i + 1 :]:
+        if not nxt.heading:
+            break
+        below.append(nxt)
+    if not below:
+        return line
+    cells: list[Piece | None] = []
+    for k, cell in enumerate(line.cells):
+        words = [c.text for ln in below for c in ln.cells[k : k + 1] if c is not None]
+        if cell is not None and words:
+            cell = Piece(" ".join([cell.text, *words]), cell.line, cell.col, cell.where)
+        cells.append(cell)
+    return Line(line.number, line.raw, cells, line.where)

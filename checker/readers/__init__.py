@@ -27,3 +27,5 @@ class Document:
     text: str = ""
     where: Mapping[int, str] = field(default_factory=dict)
     plan: Plan | None = None
+    # line numbers (1-based) where a new page begins: a text export's form feeds
+    pages: tuple[int, ...] = ()

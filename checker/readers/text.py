@@ -95,4 +95,14 @@ def read_text(data: bytes, source: str) -> Document:
         kinds = ".txt, .docx, .pdf, .md, .csv, .tsv, .json and .yaml"
         raise InputError(source, f"is not a text file (binary content); plancheck reads {kinds}")
     text, _encoding = decode(data, source)
-    return Document(source=source, reader="text", text=normalise(text))
+    return Document(source=source, reader="text", text=normalise(text), pages=page_starts(text))
+
+
+def page_starts(text: str) -> tuple[int, ...]:
+    """The line numbers of the lines a form feed (a page break in a PDF export) begins."""
+    out = []
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    for number, line in enumerate(lines, start=1):
+        if line.startswith("\f") and number > 1:
+            out.append(number)
+    return tuple(out)

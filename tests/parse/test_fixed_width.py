@@ -1,0 +1,69 @@
+"""Fixed-width text (``pdftotext -layout``): columns drawn with spaces, moving by page."""
+
+from __future__ import annotations
+
+from checker.parse import parse_text
+from checker.readers.text import page_starts
+from tests.parse.accounting import unaccounted
+
+
+def _row(*cells: tuple[int, str]) -> str:
+    line = ""
+    for start, text in cells:
+        line = line.ljust(start) + text
+    return line
+
+
+# page 1 columns: 0, 8, 40, 90, 110; page 2 moved left: 0, 5, 36, 86, 106
+P1 = (0, 8, 40, 90, 110)
+P2 = (0, 5, 36, 86, 106)
+
+
+def _plan() -> str:
+    a, b, c, d, e = P1
+    lines = [
+        "ACTION PLAN: HMIP REPORT",
+        "ESTABLISHMENT: HMP FENWICK",
+        _row((a, "1. Rec"), (b, "2. Concerns"), (c, "3. Response Action Taken/Planned"),
+             (d, "4. Responsible"), (e, "5. Target Date")),
+        _row((a, "No"), (d, "Owner")),
+        _row((b, "Priority concerns")),
+        _row((a, "1"), (b, "Showers on two landings"), (c, "Replace the shower heads on"),
+             (d, "Head of Estates"), (e, "31/05/2026")),
+        _row((b, "were broken for weeks."), (c, "C and D landings.")),
+        _row((c, "Check every shower weekly and"), (d, "Head of"), (e, "Ongoing")),
+        _row((c, "log faults the same day."), (d, "Residence")),
+    ]
+    a, b, c, d, e = P2
+    lines += [
+        "\f" + _row((a, "2"), (b, "Mail was opened late."), (c, "Open all mail within 24 hours,"),
+                    (d, "Business Hub"), (e, "June 2026")),
+        _row((c, "with a daily audit.")),
+        _row((a, "3"), (b, "Too few staff."), (c, "Recruit six officers."), (d, "Governor"),
+             (e, "March 2027")),
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def test_layout_text_is_cut_into_columns_page_by_page() -> None:
+    text = _plan()
+    plan = parse_text(text.replace("\f", " "), "fenwick.txt", pages=page_starts(text))
+    assert [c.role for c in plan.columns] == ["ref", "concern", "action", "owner", "target"]
+    assert plan.columns[0].title == "1. Rec No"
+    assert [r.ref for r in plan.recommendations] == ["1", "2", "3"]
+    first = plan.recommendations[0]
+    assert first.concern == "Showers on two landings were broken for weeks."
+    texts = [(a.text, a.owner, a.target) for a in first.actions]
+    assert texts == [
+        ("Replace the shower heads on C and D landings.", "Head of Estates", "31/05/2026"),
+        ("Check every shower weekly and log faults the same day.", "Head of Residence", "Ongoing"),
+    ]
+    second = plan.recommendations[1].actions[0]
+    assert second.text == "Open all mail within 24 hours, with a daily audit."
+    assert (second.owner, second.target) == ("Business Hub", "June 2026")
+    assert unaccounted(text.replace("\f", " "), plan) == []
+
+
+def test_a_form_feed_marks_the_line_a_page_starts_on() -> None:
+    assert page_starts("a\nb\fc\n\fd\r\n\fe") == (3, 4)
