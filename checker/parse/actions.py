@@ -97,11 +97,18 @@ def _continues(block: list[Line], line: Line) -> bool:
         return False
     if lower or not (line.owner or line.target):
         return True
+    first = next((ln.text.text for ln in block if ln.text), "")
+    if BULLET_START.match(first) and not bullets(prev[1:]):
+        # a bulleted item whose every item carries its mark: an unmarked line carries it on
+        return True
     if bullets(prev):  # a bulleted list's last item often has no full stop
         return False
     last_owner = next((ln.owner.text for ln in reversed(block) if ln.owner), "")
     last_target = next((ln.target.text for ln in reversed(block) if ln.target), "")
-    return line.owner.text in ("", last_owner) and line.target.text in ("", last_target)
+    same_owner = line.owner.text in ("", last_owner) or (
+        bool(last_owner) and _continues_owner(last_owner, line.owner.text)
+    )  # the owner cell wrapped beside the wrapped text: "Head of Healthcare" / "(Provider)"
+    return same_owner and line.target.text in ("", last_target)
 
 
 def blocks_of(raw: list[ActionLine], rows_known: bool = False) -> list[list[Line]]:
@@ -310,12 +317,18 @@ def _continues_owner(prev: str, frag: str) -> bool:
     if (
         first[:1].islower()
         or first.lower() in ("and", "&", "of", "for")
-        or first in ("(", "-", "–")
+        or first.startswith(("(", "-", "–"))
     ):
         return True
     if prev.rstrip().endswith((" and", "&", ",", " of", " for", "-", "–", "/")):
         return True
-    return len(words) == 1 and first.lower() in _ORG_TAILS and len(prev.split()) >= 2
+    if prev.count("(") > prev.count(")"):
+        return True  # "Head of Healthcare (Practice Plus" / "Group)"
+    said = prev.split()
+    if len(said) >= 2 and said[-2].lower() == "of" and said[-1].endswith("ing"):
+        return True  # "Head of Reducing" / "Reoffending": a title does not end on "of -ing"
+    tail = first.lower().strip("().,;")
+    return tail in _ORG_TAILS and len(prev.split()) >= 2  # "Community Accommodation" / "Service"
 
 
 def _fold_all(owners: list[Run]) -> Run:
@@ -379,6 +392,56 @@ def _group(leadin: Unit, members: list[Unit]) -> None:
     _borrow_targets(members)
 
 
+def share_bullet_cells(units: list[Unit]) -> None:
+    """Owners and targets of bulleted items in a text export, where a cell's lines fold.
+
+    A Word cell of bullets prints its owner once at the top (or one per bullet) and
+    its targets one per bullet, but a text export cannot show where a cell ends, and
+    the owner and target lines fall beside whichever bullet they reach. Read in order,
+    an owner line that carries on the one above (``(Provider)``, ``Skills and Work``
+    after a comma) belongs to it, a bullet with no owner of its own is in the cell of
+    the bullet above, and a cell with as many targets as bullets gives one to each.
+    """
+    cells: list[tuple[Run, list[Unit]]] = []
+    for u in units:
+        if u.kind != "action" or not _bulleted(u):
+            if u.kind == "leadin":
+                break  # bullets under a lead-in are its steps: apply_groups reads them
+            cells.append((Run(), []))
+            continue
+        pieces = list(u.own_owner.pieces)
+        if cells and cells[-1][1] and pieces:
+            chain = cells[-1][0]
+            while pieces and chain and _continues_owner(chain.text, pieces[0].text):
+                chain = chain + Run([pieces.pop(0)])
+            cells[-1] = (chain, cells[-1][1])
+        if pieces or not cells or not cells[-1][1]:
+            cells.append((Run(pieces), [u]))
+        else:
+            cells[-1][1].append(u)
+    for owner, members in cells:
+        if len(members) < 2 and not (members and owner != members[0].own_owner):
+            continue
+        for u in members:
+            u.own_owner = owner
+        tokens = [t for u in members for t in u.tokens]
+        if len(set(map(id, tokens))) == len(members) and len(tokens) == len(members):
+            for u, t in zip(members, tokens, strict=True):
+                if u.tokens != [t]:
+                    u.tokens = [t]
+                    u.notes = [n for n in u.notes if n != "stacked-target-unsplit"]
+                    u.notes.append("target-stacked-in-cell")
+        elif len(tokens) == 1:
+            for u in members:
+                if not u.tokens:
+                    u.tokens = list(tokens)
+                    u.notes.append("target-of-cell")
+
+
+def _bulleted(u: Unit) -> bool:
+    return bool(BULLET_START.match(u.step.text if u.step else u.run.text))
+
+
 def _borrow_targets(members: list[Unit]) -> None:
     for k, u in enumerate(members):
         if u.tokens:
@@ -430,6 +493,8 @@ def build(
             unplaced.append(
                 Unplaced(kind="unassigned", text=run.folded(), spans=run.spans(), reason=reason)
             )
+    if any(line.aligned for line in raw):
+        share_bullet_cells(units)
     apply_groups(units)
     leadins = [
         LeadIn(

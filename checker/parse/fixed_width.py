@@ -29,6 +29,7 @@ _CHUNK = re.compile(r"\S+(?: \S+)*")
 # a bullet drawn apart from its text still belongs to it
 _BULLET = re.compile(r"^(?:[\u2022\uf0b7\u25aa\u25cf\u25e6\u2023\u2043\-\u2013*o·]|\d{1,2}[.)])$")
 _MAX_HEADING_LINES = 3
+_DRIFT = 3  # how far left of its column's start a row's text may begin
 _NEAR = 16  # how far (characters) a column may move from one page to the next
 
 
@@ -271,9 +272,11 @@ def _starts_word(raw: str, x: int) -> bool:
 
 
 def _column(start: int, starts: list[int]) -> int:
+    """The column a stretch starting here is in; a column may sit a little left of its
+    start on some rows (pdftotext re-centres a block), so a few characters are allowed."""
     column = 0
     for c, s in enumerate(starts):
-        if s <= start + 1:
+        if s <= start + _DRIFT:
             column = c
     return column
 

@@ -37,6 +37,7 @@ class ActionLine:
     text: Piece | None
     owner: Piece | None
     target: Piece | None
+    aligned: bool = False  # from fixed-width text, where wrapped cells fold beside each other
 
 
 @dataclass
@@ -162,7 +163,7 @@ class TableReader:
             if concern is not None:
                 self._concern_cell(rec, concern)
         elif concern is not None:
-            rec = self._concern_cell(self._rec() if self.out.recs else None, concern)
+            rec = self._concern_cell(self._rec() if self.out.recs else None, concern, line)
         else:
             rec = self._rec()
         category = row.get("category")
@@ -170,10 +171,21 @@ class TableReader:
             rec.category.append(category)
         self._action_cells(rec, row.get("action"), row.get("owner"), row.get("target"), line)
 
-    def _concern_cell(self, rec: RecDraft | None, cell: Piece) -> RecDraft:
+    def _concern_cell(
+        self, rec: RecDraft | None, cell: Piece, line: Line | None = None
+    ) -> RecDraft:
         if rec is None:
             return self._new_rec(None, cell)
         so_far = rec.concern_text
+        if (
+            line is not None
+            and line.aligned
+            and rec.concern
+            and rec.concern[-1].line == line.number - 1
+        ):
+            # fixed-width text keeps its columns: the line under a concern's line carries it on
+            rec.concern.append(cell)
+            return rec
         if so_far and len(cell.text) > 12 and _norm(cell.text) in _norm(so_far):
             self._unplaced("repeated-text", [cell], "repeats part of the concern above")
         elif so_far and ends_sentence(so_far) and _stray(cell.text):
@@ -196,14 +208,26 @@ class TableReader:
         target: Piece | None,
         line: Line,
     ) -> None:
-        if text is not None and owner is None and target is None and _stray(text.text):
+        if (
+            text is not None
+            and owner is None
+            and target is None
+            and _stray(text.text)
+            and not _carries_on(rec, text)
+        ):
             self._unplaced(
                 "stray-fragment", [text], "a fragment in the action column, not an action"
             )
             text = None
         if text is None and owner is None and target is None:
             return
-        rec.lines.append(ActionLine(line.number, text, owner, target))
+        rec.lines.append(ActionLine(line.number, text, owner, target, line.aligned))
+
+
+def _carries_on(rec: RecDraft, text: Piece) -> bool:
+    """A short lower-case word after an unfinished action line ends it ("by:", "wings.")."""
+    last = next((ln.text for ln in reversed(rec.lines) if ln.text is not None), None)
+    return last is not None and text.text[:1].islower() and not ends_sentence(last.text)
 
 
 def find_table(lines: list[Line]) -> tuple[int, tuple[Role, ...] | None]:

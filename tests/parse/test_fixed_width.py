@@ -24,23 +24,44 @@ def _plan() -> str:
     lines = [
         "ACTION PLAN: HMIP REPORT",
         "ESTABLISHMENT: HMP FENWICK",
-        _row((a, "1. Rec"), (b, "2. Concerns"), (c, "3. Response Action Taken/Planned"),
-             (d, "4. Responsible"), (e, "5. Target Date")),
+        _row(
+            (a, "1. Rec"),
+            (b, "2. Concerns"),
+            (c, "3. Response Action Taken/Planned"),
+            (d, "4. Responsible"),
+            (e, "5. Target Date"),
+        ),
         _row((a, "No"), (d, "Owner")),
         _row((b, "Priority concerns")),
-        _row((a, "1"), (b, "Showers on two landings"), (c, "Replace the shower heads on"),
-             (d, "Head of Estates"), (e, "31/05/2026")),
+        _row(
+            (a, "1"),
+            (b, "Showers on two landings"),
+            (c, "Replace the shower heads on"),
+            (d, "Head of Estates"),
+            (e, "31/05/2026"),
+        ),
         _row((b, "were broken for weeks."), (c, "C and D landings.")),
         _row((c, "Check every shower weekly and"), (d, "Head of"), (e, "Ongoing")),
         _row((c, "log faults the same day."), (d, "Residence")),
     ]
     a, b, c, d, e = P2
     lines += [
-        "\f" + _row((a, "2"), (b, "Mail was opened late."), (c, "Open all mail within 24 hours,"),
-                    (d, "Business Hub"), (e, "June 2026")),
+        "\f"
+        + _row(
+            (a, "2"),
+            (b, "Mail was opened late."),
+            (c, "Open all mail within 24 hours,"),
+            (d, "Business Hub"),
+            (e, "June 2026"),
+        ),
         _row((c, "with a daily audit.")),
-        _row((a, "3"), (b, "Too few staff."), (c, "Recruit six officers."), (d, "Governor"),
-             (e, "March 2027")),
+        _row(
+            (a, "3"),
+            (b, "Too few staff."),
+            (c, "Recruit six officers."),
+            (d, "Governor"),
+            (e, "March 2027"),
+        ),
         "",
     ]
     return "\n".join(lines)
@@ -67,3 +88,37 @@ def test_layout_text_is_cut_into_columns_page_by_page() -> None:
 
 def test_a_form_feed_marks_the_line_a_page_starts_on() -> None:
     assert page_starts("a\nb\fc\n\fd\r\n\fe") == (3, 4)
+
+
+def test_a_cell_of_bullets_shares_its_owner_and_deals_its_stacked_targets() -> None:
+    a, b, c, d, e = 0, 12, 44, 94, 118
+    bullet = "\u2022   "
+    lines = [
+        _row(
+            (a, "1. Rec No"),
+            (b, "2. Concerns"),
+            (c, "3. Response Action Taken/Planned"),
+            (d, "4. Responsible Owner"),
+            (e, "5. Target Date"),
+        ),
+        _row(
+            (a, "1"),
+            (b, "Laundry was slow."),
+            (c, bullet + "Second washer fitted on"),
+            (d, "Head of Facilities"),
+            (e, "Jul-26"),
+        ),
+        _row((c + 4, "the east landing")),
+        _row((c, bullet + "Laundry returned within two"), (d, "(Estates"), (e, "Aug-26")),
+        _row((c + 4, "days, checked weekly"), (d, "Partner)"), (e, "Sep-26")),
+        _row((c, bullet + "Rota for laundry orderlies")),
+        "",
+    ]
+    plan = parse_text("\n".join(lines), "laundry.txt")
+    got = [(a.text.split()[0], a.owner, a.target) for a in plan.recommendations[0].actions]
+    owner = "Head of Facilities (Estates Partner)"
+    assert got == [
+        ("Second", owner, "Jul-26"),
+        ("Laundry", owner, "Aug-26"),
+        ("Rota", owner, "Sep-26"),
+    ]
