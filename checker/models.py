@@ -28,7 +28,7 @@ DueStatus = Literal[
     "unrecognised",  # text we could not read as a date at all
 ]
 OwnerSource = Literal["own", "lead-in", "group", "none"]
-UnplacedKind = Literal["repeated-text", "stray-fragment", "unassigned"]
+UnplacedKind = Literal["repeated-text", "stray-fragment", "unassigned", "drafting-note"]
 Severity = Literal["error", "warning", "info"]
 Verdict = Literal["pass", "warn", "fail"]
 Criterion = Literal["O", "T", "S", "M", "R", "A", "P"]

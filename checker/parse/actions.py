@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from checker.dates import Due, join_wrapped, split_targets
 from checker.models import Action, LeadIn, OwnerSource, Unplaced
 from checker.parse.grid import ends_sentence
-from checker.parse.pieces import Piece, Run, plain
+from checker.parse.pieces import Piece, Run, is_note, plain
 from checker.parse.table import ActionLine
 from checker.parse.text_units import (
     BULLET_START,
@@ -38,6 +38,7 @@ from checker.parse.text_units import (
     sentence_starts,
     steps,
 )
+from checker.readers import PARAGRAPH
 
 _ORG_TAILS = frozenset(
     "trust service services team unit board group partnership foundation provider providers "
@@ -59,6 +60,7 @@ class Line:
     text: Piece | None
     owner: Run
     target: Run
+    aligned: bool = False  # fixed-width text: a row's owner and target open on its first line
 
 
 @dataclass
@@ -75,7 +77,12 @@ class Unit:
 
 def _join_wrapped_targets(raw: list[ActionLine]) -> list[Line]:
     lines = [
-        Line(a.text, Run([a.owner] if a.owner else []), Run([a.target] if a.target else []))
+        Line(
+            a.text,
+            Run([a.owner] if a.owner else []),
+            Run([a.target] if a.target else []),
+            a.aligned,
+        )
         for a in raw
     ]
     for i in range(len(lines) - 1):
@@ -106,7 +113,13 @@ def _continues(block: list[Line], line: Line) -> bool:
     last_owner = next((ln.owner.text for ln in reversed(block) if ln.owner), "")
     last_target = next((ln.target.text for ln in reversed(block) if ln.target), "")
     same_owner = line.owner.text in ("", last_owner) or (
-        bool(last_owner) and _continues_owner(last_owner, line.owner.text)
+        bool(last_owner)
+        and (
+            _continues_owner(last_owner, line.owner.text)
+            # in fixed-width text a new row opens its owner beside its text's first line;
+            # beside an unfinished line the owner cell is only wrapping ("Business Hub" / "Manager")
+            or (line.aligned and not line.target)
+        )
     )  # the owner cell wrapped beside the wrapped text: "Head of Healthcare" / "(Provider)"
     return same_owner and line.target.text in ("", last_target)
 
@@ -472,6 +485,41 @@ def rationale_of(block: list[Line]) -> Run | None:
     return run if _RATIONALE.match(run.text) else None
 
 
+_NOTE = re.compile(r"\[[^\[\]]{2,}\]\s*$")
+
+
+def _drafting_notes(block: list[Line]) -> tuple[list[Line], list[Run]]:
+    """Notes to self in square brackets ("[check with HR]"), taken out of the block: a
+    block that is only such a note, or a note that is the last paragraph of a cell."""
+    run = Run([ln.text for ln in block if ln.text is not None])
+    if not run:
+        return block, []
+    if is_note(run.text) and not any(ln.owner or ln.target for ln in block):
+        return [], [run]
+    notes: list[Run] = []
+    for line in block:
+        piece = line.text
+        m = _NOTE.search(piece.text) if piece is not None else None
+        if piece is None or m is None or not is_note(m.group()):
+            continue
+        if not piece.text[: m.start()].rstrip(" ").endswith(PARAGRAPH):
+            continue  # "[sic]" or "(see [3])" inside a sentence is the plan's own text
+        note = piece.sub(m.start(), m.end())
+        if note is not None:
+            line.text = piece.sub(0, m.start())
+            notes.append(Run([note]))
+    return block, notes
+
+
+def _rationale_goes_on(block: list[Line]) -> Run | None:
+    """A block with no owner or target right after the rationale, before any action: the
+    rationale's cell carried on over lines the export broke at a full stop."""
+    if any(ln.owner or ln.target for ln in block):
+        return None
+    run = Run([ln.text for ln in block if ln.text is not None])
+    return run or None
+
+
 def build(
     raw: list[ActionLine], rec_id: str, rows_known: bool = False
 ) -> tuple[list[LeadIn], list[Action], list[Unplaced], Run]:
@@ -481,7 +529,19 @@ def build(
     rationale = Run()
     in_group = False
     for block in blocks_of(raw, rows_known):
+        block, notes = _drafting_notes(block)
+        for note in notes:
+            reason = "a note in square brackets: drafting residue, not read as an action"
+            unplaced.append(
+                Unplaced(
+                    kind="drafting-note", text=note.folded(), spans=note.spans(), reason=reason
+                )
+            )
+        if not block:
+            continue
         said = rationale_of(block) if not units else None
+        if said is None and rationale and not units:
+            said = _rationale_goes_on(block)
         if said is not None:
             rationale = rationale + said
             continue

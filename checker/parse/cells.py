@@ -14,8 +14,8 @@ and the "every character is accounted for" check still hold.
 from __future__ import annotations
 
 from checker.dates import split_targets
-from checker.parse.grid import Line, Role, header_roles, is_ref
-from checker.parse.pieces import Piece
+from checker.parse.grid import Line, Role, header_roles, is_ref, is_section
+from checker.parse.pieces import Piece, is_note
 from checker.parse.text_units import BULLET_START, STEP_START
 
 _MAX_HEADINGS = 8
@@ -81,9 +81,12 @@ def _row(lines: list[Line], i: int, roles: tuple[Role, ...]) -> tuple[list[Line]
     """One table row starting at line i: its lines of cells, and where the next row starts."""
     first = _single(lines[i])
     if first is not None and roles[0] == "ref" and not is_ref(first.text):
+        split = _split_heading(lines, i, len(roles))
+        if split is not None:  # "Priority" | "Concerns" | empty cells: one heading row
+            return [Line(lines[i].number, "", list(split), lines[i].where)], i + len(roles)
         # a heading row merged across the table ("Priority concerns"), or stray text
         return [Line(lines[i].number, "", [first], lines[i].where)], i + 1
-    cells: list[list[Piece]] = []
+    cells: list[list[Piece | None]] = []
     bullets = 1
     for role in roles:
         if i >= len(lines):
@@ -100,13 +103,15 @@ def _row(lines: list[Line], i: int, roles: tuple[Role, ...]) -> tuple[list[Line]
             i += 1
         if role == "action":
             bullets = max(1, sum(1 for p in cell if _marked(p.text)))
-        cells.append(cell)
+        cells.append(list[Piece | None](cell))
     action = roles.index("action") if "action" in roles else None
     if action is not None and action < len(cells) and len(cells[action]) > 1:
         for k, role in enumerate(roles[: len(cells)]):
             if role in ("owner", "target") and len(cells[k]) == 1:
                 # one owner or target printed for the whole cell of steps: each step has it
-                cells[k] = cells[k] * len(cells[action])
+                # (a note to self under the steps is not a step: it has none)
+                only = cells[k][0]
+                cells[k] = [None if p and is_note(p.text) else only for p in cells[action]]
     depth = max((len(c) for c in cells), default=0)
     out = []
     for j in range(max(depth, 1)):
@@ -114,6 +119,18 @@ def _row(lines: list[Line], i: int, roles: tuple[Role, ...]) -> tuple[list[Line]
         number = min((p.line for p in row if p is not None), default=lines[i - 1].number)
         out.append(Line(number, "", row, next((p.where for p in row if p is not None), None)))
     return out, i
+
+
+def _split_heading(lines: list[Line], i: int, width: int) -> list[Piece] | None:
+    """A section heading printed over the row's first cells, the rest empty, if it is one."""
+    window = [_single(ln) if len(ln.cells) == 1 else None for ln in lines[i : i + width]]
+    if len(window) < width:
+        return None
+    words = [p for p in window if p is not None]
+    if len(words) < 2 or any(p is None for p in window[: len(words)]):
+        return None  # the words are not the leading cells, the rest empty
+    probe = Line(lines[i].number, "", list(words))
+    return words if is_section(probe) else None
 
 
 def _marked(text: str) -> bool:
@@ -130,8 +147,8 @@ def _belongs(role: Role, cell: list[Piece], nxt: Piece | None, bullets: int) -> 
     if nxt is None:
         return False
     text = nxt.text
-    if role == "action":
-        return _marked(text) or text[:1].islower()
+    if role == "action":  # a bullet, a lower-case carry-on, or a bracketed note to self
+        return _marked(text) or text[:1].islower() or is_note(text)
     if role == "owner":
         return len(cell) < bullets and not _is_target(text) and not is_ref(text)
     if role == "target":

@@ -139,9 +139,12 @@ def _pages(count: int, pages: Sequence[int]) -> list[int]:
 
 def _page_starts(segment: list[Line], before: list[int], heading: list[str]) -> list[int]:
     """Each column's start on this page: its heading's if printed, else the nearest gutter."""
-    for line in segment:
+    for k, line in enumerate(segment):
         starts = _heading_starts(line.raw, heading)
         if starts is not None:
+            if k == 0 and starts[0] > 0 and line.raw[:1] == " ":
+                # the page's first line began with its form feed, now a space
+                starts = [s - 1 for s in starts]
             return starts
     gutters = _gutter_ends(segment)
     return _match(before, gutters)

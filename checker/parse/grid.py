@@ -31,11 +31,12 @@ CATEGORY_RE = re.compile(
 _HEADER_WORDS: tuple[tuple[Role, re.Pattern[str]], ...] = (
     ("ref", re.compile(r"\b(rec(ommendation)?\s*(no|number|ref)|ref(erence)?|no\.?)\b", re.I)),
     ("category", re.compile(r"\b(agreed|accepted|response\s+category|category)\b", re.I)),
-    ("owner", re.compile(r"\b(owner|responsib|lead)\w*", re.I)),
+    ("owner", re.compile(r"\b(owner\w*|responsib\w*|leads?)\b", re.I)),
     ("target", re.compile(r"\b(target|timescale|deadline|due|date)\b", re.I)),
     ("action", re.compile(r"\b(action|response|planned|taken)\b", re.I)),
     ("concern", re.compile(r"\b(concern|recommendation|finding|issue)s?\b", re.I)),
 )
+_HEADING_WORDS_MAX = 10
 _TERMINAL = (".", "!", "?", ":", ";", ")", '"', "”", "'")
 
 
@@ -89,9 +90,14 @@ def header_roles(line: Line) -> tuple[Role, ...] | None:
     cells = line.texts()
     if sum(1 for c in cells if c) < 3:
         return None
+    if any(len(c.split()) > _HEADING_WORDS_MAX for c in cells):
+        return None  # a sentence is not a column heading ("Leaders should ..." is not "Lead")
     roles: list[Role] = []
     for text in cells:
         role = "other"
+        if len(text.split()) > 4 and text.rstrip().endswith("."):
+            roles.append(role)  # a sentence, not a heading
+            continue
         for name, pattern in _HEADER_WORDS:
             if text and pattern.search(text) and name not in roles:
                 role = name

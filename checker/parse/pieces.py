@@ -23,6 +23,17 @@ def plain(text: str) -> str:
     return text.replace(PARAGRAPH, " ")
 
 
+def is_note(text: str) -> bool:
+    """A note to self in square brackets ("[check with HR first]"), not "[owner]"."""
+    text = text.strip()
+    return (
+        text.startswith("[")
+        and text.endswith("]")
+        and text.count("[") == 1
+        and len(text.split()) >= 3
+    )
+
+
 @dataclass(frozen=True)
 class Piece:
     """``text`` starts at ``line``:``col`` (1-based) and stays on that line."""

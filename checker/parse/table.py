@@ -135,6 +135,9 @@ class TableReader:
             self.section = kind
             self.out.sections.append((kind, Run(pieces)))
             return
+        if _heading_row(line):  # "Recommendations to the Governor": a heading, not a concern
+            self.out.sections.append((None, Run(pieces)))
+            return
         whole = " ".join(p.text for p in pieces)
         echoed = self.echo.repeats(whole)
         if echoed:
@@ -222,6 +225,23 @@ class TableReader:
         if text is None and owner is None and target is None:
             return
         rec.lines.append(ActionLine(line.number, text, owner, target, line.aligned))
+
+
+_HEADING_WORDS = re.compile(
+    r"\b(recommendations?|concerns?|findings?|priorit(?:y|ies)|areas?\s+(?:of|for)\s+\w+)\b",
+    re.IGNORECASE,
+)
+
+
+def _heading_row(line: Line) -> bool:
+    """A row of one short title in the first column that names a part of the table."""
+    pieces = [c for c in line.cells if c is not None]
+    if len(pieces) != 1 or line.cells[0] is None:
+        return False
+    text = pieces[0].text
+    if is_ref(text) or ends_sentence(text) or len(text.split()) > 8 or not text[:1].isupper():
+        return False
+    return bool(_HEADING_WORDS.search(text))
 
 
 def _carries_on(rec: RecDraft, text: Piece) -> bool:

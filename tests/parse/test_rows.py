@@ -1,0 +1,74 @@
+"""Rows that are not recommendations: part headings, notes to self, sentences with heading words."""
+
+from __future__ import annotations
+
+from checker.parse import parse_text
+from checker.parse.cells import regroup
+from checker.parse.grid import header_roles, split_lines
+from checker.readers import PARAGRAPH
+from tests.parse.accounting import unaccounted
+
+HEAD = "Rec No\tConcern\tAction\tOwner\tTarget date\n"
+
+
+def test_a_part_heading_row_is_a_heading_not_a_recommendation() -> None:
+    text = (
+        HEAD
+        + "Recommendations to the Director\t\t\t\t\n"
+        + "1\tThe gym was shut.\tOpen the gym daily.\tPE Manager\tMay 2026\n"
+    )
+    plan = parse_text(text)
+    assert [r.ref for r in plan.recommendations] == ["1"]
+    assert [s.title for s in plan.sections] == ["Recommendations to the Director"]
+    assert unaccounted(text, plan) == []
+
+
+def test_a_sentence_that_opens_on_lead_is_not_a_heading_row() -> None:
+    line = split_lines(
+        "3.2\tLeaders should act on the survey.\tAgreed\tThe action plan is reviewed.\tGovernor\tMay\n"
+    )[0]
+    assert header_roles(line) is None
+
+
+def test_a_note_to_self_is_drafting_residue_not_an_action() -> None:
+    text = (
+        HEAD
+        + "1\tCells were cold.\tFit new radiators on B wing.\tHead of Estates\tJune 2026\n"
+        + "\t\t[ask finance whether this is funded]\t\t\n"
+        + "2\tMail was late.\t[waiting for the post room to reply]\t\t\n"
+    )
+    plan = parse_text(text)
+    first, second = plan.recommendations
+    assert [a.text for a in first.actions] == ["Fit new radiators on B wing."]
+    assert second.actions == ()
+    notes = [u.text for u in plan.unplaced if u.kind == "drafting-note"]
+    assert notes == ["[ask finance whether this is funded]", "[waiting for the post room to reply]"]
+    assert unaccounted(text, plan) == []
+
+
+def test_a_note_as_the_last_paragraph_of_a_word_cell_is_taken_out() -> None:
+    cell = "Fit new radiators on B wing." + PARAGRAPH + "[ask finance whether this is funded]"
+    text = HEAD + f"1\tCells were cold.\t{cell}\tHead of Estates\tJune 2026\n"
+    plan = parse_text(text, reader="docx")
+    (act,) = plan.recommendations[0].actions
+    assert act.text == "Fit new radiators on B wing."
+    assert act.owner == "Head of Estates"
+    assert [u.kind for u in plan.unplaced] == ["drafting-note"]
+
+
+def test_a_placeholder_owner_in_brackets_is_not_a_note() -> None:
+    text = HEAD + "1\tCells were cold.\tFit new radiators.\t[owner]\tJune 2026\n"
+    (act,) = parse_text(text).recommendations[0].actions
+    assert act.owner == "[owner]"
+
+
+def test_a_section_split_over_two_cells_in_one_cell_per_line_text() -> None:
+    cells = ["Rec No", "Concern", "Action", "Owner", "Target date"]
+    rows = ["Key", "Concerns", "", "", ""]
+    rows += ["1", "Cells were cold.", "Fit new radiators.", "Head of Estates", "June 2026"]
+    rows += ["2", "Mail was late.", "Deliver mail daily.", "Business Hub", "May 2026"]
+    text = "\n".join(cells + rows) + "\n"
+    lines = regroup(split_lines(text))
+    assert lines is not None
+    plan = parse_text(text)
+    assert [(r.ref, r.section) for r in plan.recommendations] == [("1", "key"), ("2", "key")]
