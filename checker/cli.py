@@ -18,7 +18,7 @@ from typing import Any
 import click
 
 from checker import __version__
-from checker.errors import ConfigError, PlancheckError
+from checker.errors import ConfigError, PlancheckError, one_line
 
 FORMATS_HELP = "text, json, sarif, github, junit, gitlab (or a plugin's)"
 
@@ -30,14 +30,15 @@ class Group(click.Group):
         try:
             return super().invoke(ctx)
         except PlancheckError as exc:
-            click.echo(f"plancheck: error: {exc}", err=True)
+            click.echo(f"plancheck: error: {one_line(str(exc), 1000)}", err=True)
             ctx.exit(2)
         except click.UsageError as exc:
             where = exc.ctx.command_path if exc.ctx else ctx.command_path
-            click.echo(f"plancheck: error: {exc.format_message()} (see '{where} --help')", err=True)
+            message = one_line(exc.format_message(), 1000)
+            click.echo(f"plancheck: error: {message} (see '{where} --help')", err=True)
             ctx.exit(2)
         except click.ClickException as exc:
-            click.echo(f"plancheck: error: {exc.format_message()}", err=True)
+            click.echo(f"plancheck: error: {one_line(exc.format_message(), 1000)}", err=True)
             ctx.exit(2)
 
 
@@ -79,7 +80,7 @@ def parse(paths: tuple[str, ...], fmt: str, stdin_filename: str | None) -> None:
         for plan in plans:
             click.echo(render_plan(plan))
     for err in errors:
-        click.echo(f"plancheck: error: {err}", err=True)
+        click.echo(f"plancheck: error: {one_line(str(err), 1000)}", err=True)
     if errors:
         sys.exit(2)
 

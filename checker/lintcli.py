@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from checker.errors import ConfigError
+from checker.errors import ConfigError, one_line
 from checker.lint import LintRequest, Outcome, run_lint
 from checker.scopes import Overrides, Resolver, split_selectors
 
@@ -80,7 +80,7 @@ def lint_command(paths: tuple[str, ...], opts: Mapping[str, Any]) -> int:
     outcome = run_lint(request, read_stdin)
     emit(outcome, opts)
     for err in outcome.report.errors:
-        click.echo(f"plancheck: error: {err.source}: {err.message}", err=True)
+        click.echo(f"plancheck: error: {one_line(f'{err.source}: {err.message}', 1000)}", err=True)
     if outcome.report.errors:
         return 2
     return 1 if outcome.report.summary.gate == "fail" else 0

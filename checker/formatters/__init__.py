@@ -9,6 +9,7 @@ built-in name cannot be replaced.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from importlib import import_module
@@ -80,6 +81,18 @@ def get(name: str) -> Formatter:
                     f"entry point {ENTRY_POINT_GROUP} '{name}' failed to load: {exc}"
                 ) from None
     raise PlancheckError(f"unknown format '{name}' (formats: {', '.join(names())})")
+
+
+_UNSAFE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
+_NAMED = {"\n": "\\n", "\r": "\\r"}
+
+
+def shown(text: str) -> str:
+    """Plan text made safe to print: control characters (escape sequences that clear a
+    screen, a line end that would start a forged CI log command) shown as ``\\x1b``
+    or ``\\n``; a file name's undecodable bytes as ``\\udcff``."""
+    text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return _UNSAFE.sub(lambda m: _NAMED.get(m.group(), f"\\x{ord(m.group()):02x}"), text)
 
 
 def message(f: Finding) -> str:

@@ -10,6 +10,7 @@ test case has an ``error``.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
@@ -87,4 +88,13 @@ def format_report(report: Report, context: FormatContext) -> str:
     for key in ("tests", "failures", "errors"):
         root.set(key, str(sum(int(s.get(key, "0")) for s in suites)))
     ET.indent(root)
-    return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
+    return _legal(ET.tostring(root, encoding="unicode", xml_declaration=True)) + "\n"
+
+
+# characters XML 1.0 cannot hold, even escaped; only plan text can bring them in
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _legal(xml: str) -> str:
+    xml = xml.encode("utf-8", "backslashreplace").decode("utf-8")  # a name's stray bytes
+    return _ILLEGAL.sub(lambda m: f"\\x{ord(m.group()):02x}", xml)

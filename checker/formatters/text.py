@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 
 import click
 
-from checker.formatters import FormatContext, findings_of, message
+from checker.formatters import FormatContext, findings_of, message, shown
 from checker.models import (
     CRITERIA,
     ActionReport,
@@ -59,14 +59,15 @@ def format_report(report: Report, context: FormatContext) -> str:
 def finding_line(f: Finding, paint: Painter, context: FormatContext) -> str:
     """``path:line:col CODE message [severity: "words"]``."""
     span = f.spans[0] if f.spans else None
+    source = shown(f.source)
     if span is not None and span.where:  # a .docx, .md, .csv ...: its own place, not ours
-        where = f"{f.source} ({span.where})"
+        where = f"{source} ({shown(span.where)})"
     else:
-        where = f"{f.source}:{span.line}:{span.column}" if span else f"{f.source}:1:1"
+        where = f"{source}:{span.line}:{span.column}" if span else f"{source}:1:1"
     tail = " (in baseline)" if context.in_baseline(f) else ""
     code = paint(f.code, SEVERITY_COLOUR[f.severity], bold=True)
     severity = paint(f"({f.severity})", SEVERITY_COLOUR[f.severity])
-    return f"{paint(where, bold=True)} {code} {message(f)} {severity}{tail}"
+    return f"{paint(where, bold=True)} {code} {shown(message(f))} {severity}{tail}"
 
 
 def marks(criteria: Mapping[str, str], paint: Painter) -> str:
@@ -78,7 +79,7 @@ def marks(criteria: Mapping[str, str], paint: Painter) -> str:
 
 
 def _short(text: str, limit: int) -> str:
-    text = " ".join(text.split())
+    text = shown(" ".join(text.split()))
     return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
 
 
@@ -89,7 +90,8 @@ def _score(value: float | None) -> str:
 def file_block(fr: FileReport, paint: Painter, context: FormatContext) -> list[str]:
     facts = [x for x in (fr.establishment, fr.submitted and f"submitted {fr.submitted}") if x]
     cached = " (cached)" if fr.cached else ""
-    out = [paint(fr.source, bold=True) + (f"  {', '.join(facts)}" if facts else "") + cached]
+    head = shown(fr.source) + (f"  {shown(', '.join(facts))}" if facts else "")
+    out = [paint(head, bold=True) + cached]
     for rec in fr.recommendations:
         out.extend(recommendation_block(rec, paint, context))
     if fr.findings:
@@ -105,9 +107,9 @@ def file_block(fr: FileReport, paint: Painter, context: FormatContext) -> list[s
 def recommendation_block(
     rec: RecommendationReport, paint: Painter, context: FormatContext
 ) -> list[str]:
-    ref = f"ref {rec.ref}" if rec.ref else "no number"
+    ref = f"ref {shown(rec.ref)}" if rec.ref else "no number"
     section = f", {rec.section}" if rec.section else ""
-    category = f", {rec.category}" if rec.category else ""
+    category = f", {_short(rec.category, 40)}" if rec.category else ""
     head = f"{rec.id} ({ref}{section}{category})  score {_score(rec.score)}"
     out = ["", paint(head, bold=True)]
     if rec.concern:
@@ -120,13 +122,14 @@ def recommendation_block(
 
 
 def action_block(act: ActionReport, paint: Painter, context: FormatContext) -> list[str]:
-    step = f" step {act.step}" if act.step else ""
+    step = f" step {shown(act.step)}" if act.step else ""
     out = [f"  {act.id}{step}  score {_score(act.score)}  {marks(act.criteria, paint)}"]
     out.append(f"    {_short(act.text, 92)}")
-    owner = act.owner or "(none)"
+    owner = _short(act.owner, 80) if act.owner else "(none)"
     if act.owner_source not in ("own", "none"):
         owner += f" (from {act.owner_source})"
-    out.append(f"    owner: {owner} | target: {act.target or '(none)'}")
+    target = _short(act.target, 60) if act.target else "(none)"
+    out.append(f"    owner: {owner} | target: {target}")
     out.extend(f"    {finding_line(f, paint, context)}" for f in act.findings)
     return out
 

@@ -18,7 +18,7 @@ import stat
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from checker.errors import InputError
+from checker.errors import InputError, one_line
 from checker.readers import Document
 from checker.readers.text import read_text
 
@@ -158,12 +158,6 @@ def _human(size: int) -> str:
 def _reason(exc: BaseException) -> str:
     reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
     return one_line(str(reason))
-
-
-def one_line(text: str, limit: int = 300) -> str:
-    """Fold whitespace so a library's message fits on one line, and keep it short."""
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _reader(kind: str) -> Reader:
