@@ -114,7 +114,7 @@ def find_config(start: Path) -> Path | None:
             path = folder / name
             if not path.is_file():
                 continue
-            if name != "pyproject.toml" or "plancheck" in _read(path).get("tool", {}):
+            if name != "pyproject.toml" or _tool_table(_read(path), path) is not None:
                 return path
     return None
 
@@ -123,14 +123,29 @@ def _read(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as fh:
             return tomllib.load(fh)
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            f"{path}: is not UTF-8 text, as TOML must be (byte {exc.start})"
+        ) from None
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read: {exc}") from None
+
+
+def _tool_table(data: dict[str, Any], path: Path) -> dict[str, Any] | None:
+    """pyproject.toml's [tool.plancheck] table; None when there is none."""
+    tool = data.get("tool")
+    if not isinstance(tool, dict) or "plancheck" not in tool:
+        return None  # 'tool = 1' is someone else's mistake, not a plancheck config
+    table = tool["plancheck"]
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: tool.plancheck must be a table ([tool.plancheck]), not a value")
+    return table
 
 
 def load_file(path: Path) -> Settings:
     data = _read(path)
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("plancheck", {})
+        data = _tool_table(data, path) or {}
     data = {k.replace("-", "_"): v for k, v in data.items()}
     return validate(data, str(path))
 

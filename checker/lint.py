@@ -188,7 +188,7 @@ class Batch:
         return [self.failed[i] for i in sorted(self.failed)]
 
 
-def run_lint(request: LintRequest, read_stdin: Callable[[], bytes]) -> Outcome:
+def run_lint(request: LintRequest, read_stdin: Callable[[int], bytes]) -> Outcome:
     """Lint every plan the request names; the whole run's report."""
     from checker.readers.load import discover
 
@@ -203,7 +203,9 @@ def run_lint(request: LintRequest, read_stdin: Callable[[], bytes]) -> Outcome:
     named = {os.path.normpath(p) for p in request.paths}
     for index, source in enumerate(files):
         if source == "-":
-            batch.add(index, request.stdin_filename or "-", read_stdin())
+            name = request.stdin_filename or "-"
+            limit = resolver.for_path(Path(name) if name != "-" else None).settings.max_file_size
+            batch.add(index, name, read_stdin(limit))
         elif os.path.normpath(source) in named or not resolver.for_path(Path(source)).excludes(
             source
         ):

@@ -48,13 +48,16 @@ def use_color(setting: str, output: Path | None) -> bool:
     return sys.stdout.isatty()
 
 
-def read_stdin() -> bytes:
-    """Standard input as bytes (the reader detects the encoding, as it does for files)."""
+def read_stdin(limit: int) -> bytes:
+    """Standard input as bytes (the reader detects the encoding, as it does for files).
+
+    At most ``limit`` + 1 bytes are read: one more than the limit is enough for the
+    reader to refuse it as too large, and an endless stream cannot fill the memory."""
     buffer = getattr(sys.stdin, "buffer", None)
     if buffer is not None:
-        data: bytes = buffer.read()
+        data: bytes = buffer.read(limit + 1)
         return data
-    return sys.stdin.read().encode("utf-8")
+    return sys.stdin.read(limit + 1).encode("utf-8")
 
 
 def lint_command(paths: tuple[str, ...], opts: Mapping[str, Any]) -> int:

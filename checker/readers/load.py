@@ -82,8 +82,8 @@ def read_source(
     """
     if data is None:
         data = _read_file(source, max_bytes)
-    elif len(data) > max_bytes:
-        raise InputError(source, _too_large(len(data), max_bytes))
+    elif len(data) > max_bytes:  # standard input is read only to one byte past the limit
+        raise InputError(source, _too_large(None, max_bytes))
     chosen = _kind(source, kind)
     if not data.strip(_BLANK):
         raise InputError(source, "is empty")

@@ -9,6 +9,7 @@ every later line and column still points at the same character in the file.
 from __future__ import annotations
 
 import codecs
+import re
 
 from checker.errors import InputError
 from checker.readers import Document
@@ -36,13 +37,19 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
             except UnicodeDecodeError as exc:
                 message = f"starts with a {name} byte-order mark but is not {name}: {exc.reason}"
                 raise InputError(source, message) from None
-    utf16 = _utf16_without_bom(data)
-    if utf16 is not None:
-        return utf16
+    wide = _utf32_without_bom(data) or _utf16_without_bom(data)
+    if wide is not None:
+        return wide
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if _mostly_utf8(data):
+            line = data[: exc.start].count(b"\n") + 1
+            message = (
+                f"is UTF-8 text except for byte 0x{data[exc.start]:02x} at offset {exc.start} "
+                f"(line {line}), which is not UTF-8; save the file again as UTF-8"
+            )
+            raise InputError(source, message) from None
     try:
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
@@ -53,6 +60,45 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
     if best is not None:
         return str(best), best.encoding
     return data.decode("cp1252", errors="replace"), "cp1252 (with replacements)"
+
+
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Text with UTF-8's multi-byte characters and a stray byte or two that are not:
+    decoding all of it as a one-byte code page would garble every such character
+    ('£' as 'Â£'), so it is neither, and the reader says so."""
+    good = sum(1 for m in _UTF8_SEQUENCE.finditer(data) if _decodes(m.group()))
+    if good == 0:
+        return False
+    bad = len(data.decode("utf-8", errors="replace")) - len(data.decode("utf-8", errors="ignore"))
+    return good >= bad
+
+
+def _decodes(chunk: bytes) -> bool:
+    try:
+        chunk.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _utf32_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-32 with no BOM: three NULs in every four bytes of ASCII text."""
+    if len(data) < 8 or len(data) % 4:
+        return None
+    quarter = len(data) // 4
+    for name, zero_at in (("utf-32-le", (1, 2, 3)), ("utf-32-be", (0, 1, 2))):
+        zeros = sum(data[k::4].count(0) for k in zero_at)
+        if zeros > 0.9 * 3 * quarter:
+            try:
+                return data.decode(name), name
+            except UnicodeDecodeError:
+                return None
+    return None
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:

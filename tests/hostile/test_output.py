@@ -47,3 +47,23 @@ def test_an_escape_sequence_in_a_file_name_is_shown(here: Path) -> None:
     run = lint("--no-cache", "\x1b[2Jgone.txt")
     assert run.code == 2
     assert "\x1b" not in run.stderr and "\\x1b[2J" in run.stderr
+
+
+def test_endless_standard_input_is_refused_at_the_size_limit(here: Path) -> None:
+    import subprocess
+    import sys
+
+    code = "from checker.cli import main; main()"
+    with open("/dev/zero", "rb") as zero:
+        proc = subprocess.run(
+            [sys.executable, "-c", code, "lint", "--no-cache", "--max-file-size", "100000", "-"],
+            stdin=zero,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert proc.returncode == 2
+    assert proc.stderr.strip().splitlines() == [
+        "plancheck: error: -: is larger than the limit of 97.7 KB (100000 bytes); "
+        "raise it with max-file-size in the config or --max-file-size"
+    ]

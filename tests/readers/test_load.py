@@ -66,7 +66,7 @@ def test_size_limit_is_configurable(tmp_path: Path) -> None:
 
 
 def test_size_limit_applies_to_standard_input() -> None:
-    with pytest.raises(InputError, match=r"is 77 bytes, over the limit of 10 bytes"):
+    with pytest.raises(InputError, match=r"is larger than the limit of 10 bytes"):
         read_source("-", TEXT, max_bytes=10)
 
 
