@@ -18,7 +18,9 @@ from datetime import date
 from pathlib import Path
 
 from checker.checks.base import Context, Field_, Hit
+from checker.checks.user_regex import PatternTimeout
 from checker.config import Settings
+from checker.errors import PackError
 from checker.models import (
     Action,
     ActionReport,
@@ -193,6 +195,8 @@ class Engine:
                 )
                 for h in rule.check.run(ctx)
             ]
+        except PatternTimeout as exc:  # a pack's pattern, not our bug: the run stops, named
+            raise PackError(f"{rule.path}: rule {rule.code} ({rule.name}): {exc}") from None
         except Exception as exc:  # a rule's bug must not end the run
             return [self._internal(rule, exc, ctx.plan, ctx.action)]
 

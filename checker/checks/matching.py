@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from checker.checks.user_regex import Pattern, user_pattern
 from checker.dates import DateMention, find_dates
 
 if TYPE_CHECKING:
@@ -156,7 +157,7 @@ class EvidenceSpec(BaseModel):
     phrases: list[str] = Field(default_factory=list)
     match: MatchOn = "lemma"
     patterns: list[list[dict[str, Any]]] = Field(default_factory=list)
-    regex: str | None = None
+    regex: Pattern | None = None
     dates: bool = Field(default=False, description="a date mentioned in the text counts")
     at_head: bool = Field(
         default=False, description="phrases and patterns count only where they head a commitment"
@@ -169,7 +170,7 @@ class Evidence:
         self.name = name
         self.phrases = PhraseSet(spec.phrases, spec.match)
         self.patterns = PatternSet(spec.patterns)
-        self.regex = re.compile(spec.regex, re.IGNORECASE) if spec.regex else None
+        self.regex = user_pattern(spec.regex) if spec.regex else None
         self.dates = spec.dates
         self.at_head = spec.at_head
         self.sole_sentence = spec.sole_sentence
@@ -190,7 +191,8 @@ class Evidence:
         matches = placed(doc, matches, self.at_head, self.sole_sentence)
         found = [(m.start, m.end, m.words) for m in matches]
         if self.regex is not None:
-            found += [(m.start(), m.end(), m.group(0)) for m in self.regex.finditer(doc.text)]
+            hits = self.regex.finditer(doc.text)
+            found += [(m.start(), m.end(), m.group(0)) for m in hits]
         if self.dates:
             found += [(d.start, d.end, d.text) for d in dates_in(doc.text)]
         return [f for f in found if lo <= f[0] and f[1] <= hi]

@@ -18,11 +18,12 @@ from typing import Literal
 from pydantic import Field
 
 from checker.checks.base import Check, Context, Hit, Params
+from checker.checks.user_regex import Pattern, user_pattern
 
 
 class OwnerParams(Params):
     kind: Literal["missing", "collective", "shared", "inherited"]
-    collective: list[str] = Field(
+    collective: list[Pattern] = Field(
         default_factory=list, description="regular expressions for collective owners (whole cell)"
     )
     extend_with: str | None = Field(
@@ -94,7 +95,7 @@ class OwnerCheck(Check):
             patterns.append(re.escape(establishment.value))
         for part in self._parts(owner) or [owner]:
             for pat in patterns:
-                if re.fullmatch(pat, part.strip(" ."), re.IGNORECASE):
+                if user_pattern(pat).fullmatch(part.strip(" .")):
                     return part.strip()
         return None
 

@@ -14,13 +14,13 @@ kinds:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Literal
 
 from pydantic import Field
 
 from checker.checks.base import Check, Context, Hit, Params
+from checker.checks.user_regex import Pattern, user_pattern
 from checker.models import UnplacedKind
 
 
@@ -38,10 +38,10 @@ class StructureParams(Params):
     notes: list[str] = Field(default_factory=list, description="parser notes (parse/actions.py)")
     fact: Literal["establishment", "submitted", "inspection", "published"] | None = None
     unplaced_kinds: list[UnplacedKind] = Field(default_factory=list)
-    categories: list[str] = Field(
+    categories: list[Pattern] = Field(
         default_factory=list, description="regular expressions, whole text"
     )
-    reasons: list[str] = Field(default_factory=list, description="regular expressions")
+    reasons: list[Pattern] = Field(default_factory=list, description="regular expressions")
     min_actions: int = 3
     message: str
 
@@ -91,7 +91,7 @@ class StructureCheck(Check):
             yield from self._recommendations(ctx)
 
     def _matches(self, text: str) -> bool:
-        return any(re.fullmatch(c, _norm(text), re.IGNORECASE) for c in self.params.categories)
+        return any(user_pattern(c).fullmatch(_norm(text)) for c in self.params.categories)
 
     def _recommendations(self, ctx: Context) -> Iterable[Hit]:
         p = self.params
@@ -121,7 +121,7 @@ class StructureCheck(Check):
                         *(lead.text for lead in rec.leadins),
                     ]
                 )
-                if not any(re.search(r, text, re.IGNORECASE) for r in p.reasons):
+                if not any(user_pattern(r).search(text) for r in p.reasons):
                     yield Hit(
                         p.message.format(ref=label, words=rec.category),
                         words=(rec.category,),

@@ -1,0 +1,58 @@
+"""Patterns in a rule pack cannot hang a run, and a bad one is found when the pack loads."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from tests.cli.kit import lint
+
+RULE = """\
+code: LOC-O901
+name: odd-owner
+criterion: O
+severity: warning
+weight: 1
+summary: The owner is one the team does not use.
+why: |
+  The team keeps a list of owners it does not accept.
+instead: Name an owner from the establishment's structure chart.
+check:
+  type: owner
+  kind: collective
+  collective: ["{pattern}"]
+  message: "'{{words}}' is not an owner we use"
+examples:
+  bad:
+    - text: Fit radiators on every landing.
+      owner: aa
+  good:
+    - text: Fit radiators on every landing.
+      owner: Head of Estates
+"""
+PLAN = "Rec No\tConcern\tAction\tOwner\tTarget\n1\tCells were cold.\tFit radiators.\t{owner}\tMay 2026\n"
+
+
+def _pack(here: Path, pattern: str, owner: str) -> None:
+    (here / "rules").mkdir()
+    (here / "rules" / "LOC-O901.yaml").write_text(RULE.format(pattern=pattern), encoding="utf-8")
+    (here / "plancheck.toml").write_text('packs = ["rules"]\n', encoding="utf-8")
+    (here / "plan.txt").write_text(PLAN.format(owner=owner), encoding="utf-8")
+
+
+def test_a_catastrophic_pattern_is_stopped_and_named(here: Path) -> None:
+    _pack(here, "(a|aa)+$", "a" * 80 + "!")
+    started = time.perf_counter()
+    run = lint("--no-cache", "plan.txt")
+    assert time.perf_counter() - started < 5
+    assert run.code == 2
+    (line,) = run.stderr.strip().splitlines()
+    assert "LOC-O901" in line and "LOC-O901.yaml" in line and "took over" in line
+
+
+def test_a_pattern_that_does_not_compile_is_a_pack_error_when_the_pack_loads(here: Path) -> None:
+    _pack(here, "(unclosed", "Governor")
+    run = lint("--no-cache", "plan.txt")
+    assert run.code == 2
+    (line,) = run.stderr.strip().splitlines()
+    assert "LOC-O901" in line and "regular expression" in line
