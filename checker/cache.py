@@ -44,7 +44,7 @@ def packs_digest(folders: list[Path]) -> str:
     """A digest of every rule file's name and contents in the given pack folders."""
     h = hashlib.sha256()
     for folder in folders:
-        h.update(str(folder).encode() + b"\0")
+        h.update(str(folder).encode("utf-8", "surrogateescape") + b"\0")
         if not folder.is_dir():
             continue
         for path in sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml")):
@@ -52,7 +52,12 @@ def packs_digest(folders: list[Path]) -> str:
                 data = path.read_bytes()
             except OSError:
                 data = b"\0unreadable"
-            h.update(path.relative_to(folder).as_posix().encode() + b"\0" + data + b"\0")
+            h.update(
+                path.relative_to(folder).as_posix().encode("utf-8", "surrogateescape")
+                + b"\0"
+                + data
+                + b"\0"
+            )
     return h.hexdigest()
 
 
@@ -64,7 +69,11 @@ def code_digest() -> str:
     root = Path(__file__).resolve().parent
     for path in sorted(root.rglob("*.py")):
         try:
-            h.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+            h.update(
+                path.relative_to(root).as_posix().encode("utf-8", "surrogateescape")
+                + b"\0"
+                + path.read_bytes()
+            )
         except OSError:
             continue
     return h.hexdigest()
@@ -75,7 +84,7 @@ def entry_key(source: str, data: bytes, settings: Settings, packs: str) -> str:
     h = hashlib.sha256()
     shown = settings.model_dump_json(exclude=set(NOT_IN_KEY))
     for part in (__version__, code_digest(), LAYOUT, source, shown, packs):
-        h.update(part.encode() + b"\0")
+        h.update(part.encode("utf-8", "surrogateescape") + b"\0")
     h.update(data)
     return h.hexdigest()
 

@@ -86,7 +86,7 @@ def fingerprint(code: str, source: str, text: str, words: Iterable[str]) -> str:
     """Stable across edits that move lines: rule, file name and normalised action text."""
     norm = " ".join(re.findall(r"[a-z0-9]+", text.lower()))
     basis = "\x1f".join([code, Path(source).name, norm, *sorted(w.lower() for w in words)])
-    return hashlib.sha256(basis.encode()).hexdigest()[:20]
+    return hashlib.sha256(basis.encode("utf-8", "surrogateescape")).hexdigest()[:20]
 
 
 class Engine:

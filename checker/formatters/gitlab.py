@@ -23,7 +23,10 @@ def issues(report: Report) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     seen: dict[str, int] = {}
     for f in findings_of(report):
-        fingerprint = f.fingerprint or hashlib.sha256(f"{f.source}{f.code}".encode()).hexdigest()
+        fingerprint = (
+            f.fingerprint
+            or hashlib.sha256(f"{f.source}{f.code}".encode("utf-8", "surrogateescape")).hexdigest()
+        )
         n = seen.get(fingerprint, 0)
         seen[fingerprint] = n + 1
         if n:

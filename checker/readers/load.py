@@ -85,6 +85,8 @@ def read_source(
     elif len(data) > max_bytes:  # standard input is read only to one byte past the limit
         raise InputError(source, _too_large(None, max_bytes))
     chosen = _kind(source, kind)
+    # a name the file system gave as bytes that are not UTF-8 is reported as 'bad\xff.txt'
+    source = source.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     if not data.strip(_BLANK):
         raise InputError(source, "is empty")
     doc = _run(_reader(chosen), data, source, chosen)

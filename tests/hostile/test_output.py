@@ -67,3 +67,22 @@ def test_endless_standard_input_is_refused_at_the_size_limit(here: Path) -> None
         "plancheck: error: -: is larger than the limit of 97.7 KB (100000 bytes); "
         "raise it with max-file-size in the config or --max-file-size"
     ]
+
+
+def test_a_file_whose_name_is_not_utf8_is_linted_in_every_format(here: Path) -> None:
+    import os
+
+    from tests.cli.kit import EXAMPLES, GOOD
+
+    folder = here / "plans"
+    folder.mkdir()
+    try:
+        with open(os.path.join(os.fsencode(folder), b"bad\xff.txt"), "wb") as fh:
+            fh.write((EXAMPLES / GOOD).read_bytes())
+    except OSError:  # a file system that only takes UTF-8 names
+        return
+    for fmt in ("text", "json", "sarif", "junit", "github", "gitlab"):
+        for cache in ("--no-cache", "--cache-dir=.c"):
+            run = lint(cache, "--format", fmt, "plans")
+            assert run.code == 0, (fmt, run.stderr)
+            assert "xff.txt" in run.stdout or fmt not in ("text", "json", "junit"), fmt
