@@ -103,6 +103,30 @@ def check_zip(data: bytes, source: str) -> None:
     names = {info.filename for info in infos}
     if "[Content_Types].xml" not in names:
         raise InputError(source, "is a zip archive but not a Word document")
+    _unpacks_as_declared(stream, infos, source)
+
+
+def _unpacks_as_declared(stream: io.BytesIO, infos: list[zipfile.ZipInfo], source: str) -> None:
+    """Unpack every member once, counting: headers can lie about sizes, so the sizes
+    they declare (checked above) are not enough to stop a zip bomb."""
+    total = 0
+    try:
+        with zipfile.ZipFile(stream) as archive:
+            for info in infos:
+                got = 0
+                with archive.open(info) as member:
+                    while chunk := member.read(1 << 20):
+                        got += len(chunk)
+                        total += len(chunk)
+                        if got > info.file_size or total > MAX_UNCOMPRESSED:
+                            raise InputError(
+                                source,
+                                f"unpacks to more than its zip headers declare ({info.filename} "
+                                "is larger than it says: a zip bomb?); refusing to open it",
+                            )
+    except (zipfile.BadZipFile, ValueError, EOFError, OSError, NotImplementedError) as exc:
+        detail = " ".join(str(exc).split())[:200]
+        raise InputError(source, f"is a damaged .docx ({detail})") from None
 
 
 def _open(data: bytes, source: str) -> Any:
@@ -235,7 +259,9 @@ def _plain_text(p: Element) -> str:
         if not isinstance(tag, str) or tag in _SKIP:
             return
         if tag == _W + "t":
-            parts.append(element.text or "")
+            # text after an XML comment, processing instruction or entity inside w:t is
+            # that node's tail: Word shows it, so it is read
+            parts.append("".join([element.text or "", *(c.tail or "" for c in element)]))
             return
         if tag in (_W + "tab", _W + "ptab", _W + "br", _W + "cr"):
             parts.append(" ")
