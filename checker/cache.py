@@ -32,7 +32,16 @@ LAYOUT = "v1"  # bump when the entry format changes
 # settings that change how a run is reported or judged, never a file's result:
 # a run with --format json can use what a text run cached
 NOT_IN_KEY = frozenset(
-    {"format", "color", "cache_dir", "fail_on", "fail_under", "max_file_size", "exclude"}
+    {
+        "format",
+        "color",
+        "cache_dir",
+        "fail_on",
+        "fail_under",
+        "max_file_size",
+        "max_lines",
+        "exclude",
+    }
 )
 _TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"

@@ -184,6 +184,13 @@ LINT_OPTIONS: tuple[Callable[[Any], Any], ...] = (
         help="refuse plans larger than this",
     ),
     click.option(
+        "--max-lines",
+        type=click.IntRange(1),
+        default=None,
+        metavar="LINES",
+        help="refuse plans with more lines of text (or Word table rows) than this",
+    ),
+    click.option(
         "--stdin-filename", default=None, help="the name to report standard input ('-') under"
     ),
 )

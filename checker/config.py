@@ -73,6 +73,12 @@ class Settings(BaseModel):
     max_file_size: int = Field(
         default=20 * 1024 * 1024, ge=1, description="bytes; larger files are refused"
     )
+    max_lines: int = Field(
+        default=10_000,
+        ge=1,
+        description="lines of text (or Word table rows); longer plans are refused, not linted "
+        "for minutes (a real plan has a few hundred)",
+    )
     cache_dir: str | None = Field(
         default=None, description="where results are cached (default .plancheck_cache)"
     )

@@ -88,6 +88,7 @@ class Task:
     base: str | None
     cache_dir: str | None
     max_bytes: int
+    max_lines: int = 10_000
 
 
 Result = tuple[int, FileReport | None, str | None]
@@ -123,7 +124,9 @@ def lint_task(task: Task, runner: Runner | None = None) -> Result:
     try:
         if runner is None:
             runner = _worker_runner(task)
-        doc = read_source(task.source, task.data, max_bytes=task.max_bytes)
+        doc = read_source(
+            task.source, task.data, max_bytes=task.max_bytes, max_lines=task.max_lines
+        )
         return task.index, runner.lint_document(doc), None
     except InputError as exc:
         return task.index, None, exc.message
@@ -233,6 +236,7 @@ def _task(index: int, name: str, data: bytes | None, scope: Scope, folder: Path 
         base=str(scope.base) if scope.base else None,
         cache_dir=str(folder) if folder else None,
         max_bytes=scope.settings.max_file_size,
+        max_lines=scope.settings.max_lines,
     )
 
 

@@ -29,6 +29,7 @@ def overrides_from(opts: Mapping[str, Any]) -> Overrides:
         "fail_under": opts.get("fail_under"),
         "fail_on": opts.get("fail_on"),
         "max_file_size": opts.get("max_file_size"),
+        "max_lines": opts.get("max_lines"),
         "format": opts.get("fmt"),
         "color": opts.get("color"),
     }

@@ -45,6 +45,9 @@ STARTER = """\
 # Plans larger than this many bytes are refused.
 # max_file_size = 20971520
 
+# Plans with more lines of text (or Word table rows) than this are refused.
+# max_lines = 10000
+
 # Where results are cached, relative to this file (default .plancheck_cache).
 # cache_dir = ".plancheck_cache"
 

@@ -35,6 +35,9 @@ def _may_match(a: str, b: str, threshold: float) -> bool:
     return matcher.real_quick_ratio() >= threshold and matcher.quick_ratio() >= threshold
 
 
+_BUCKET_REACH = 200
+
+
 class DuplicateCheck(Check):
     type_name = "duplicate"
     scope = "plan"
@@ -75,7 +78,9 @@ class DuplicateCheck(Check):
         seen: set[str] = set()
         out = []
         for key in keys:
-            for item in buckets.get(key, []):
+            # the latest few of a bucket: a plan of thousands of actions that all open
+            # "The wing will ..." must not compare every pair
+            for item in buckets.get(key, [])[-_BUCKET_REACH:]:
                 if item[2] not in seen:
                     seen.add(item[2])
                     out.append(item)

@@ -23,6 +23,7 @@ from checker.readers import Document
 from checker.readers.text import read_text
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+DEFAULT_MAX_LINES = 10_000
 
 Reader = Callable[[bytes, str], Document]
 
@@ -74,6 +75,7 @@ def read_source(
     *,
     kind: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    max_lines: int = DEFAULT_MAX_LINES,
 ) -> Document:
     """Read one plan: the file at ``source``, or ``data`` (standard input) named ``source``.
 
@@ -89,7 +91,13 @@ def read_source(
     source = source.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     if not data.strip(_BLANK):
         raise InputError(source, "is empty")
+    if chosen == "docx":  # count the rows before python-docx builds them all
+        from checker.readers.docx import table_rows
+
+        _check_lines(source, table_rows(data, source), max_lines, "table rows")
     doc = _run(_reader(chosen), data, source, chosen)
+    lines = doc.text.count("\n") + (not doc.text.endswith("\n"))
+    _check_lines(source, lines, max_lines, "lines")
     if doc.plan is None and not doc.text.strip():
         raise InputError(source, "is empty (it holds no text)")
     return doc
@@ -139,6 +147,15 @@ def _read_file(source: str, max_bytes: int) -> bytes:
     if len(data) > max_bytes:
         raise InputError(source, _too_large(None, max_bytes))
     return data
+
+
+def _check_lines(source: str, count: int, limit: int, what: str) -> None:
+    if count > limit:
+        raise InputError(
+            source,
+            f"has {count} {what}, over the limit of {limit} (a plan has a few hundred); "
+            "raise it with max-lines in the config or --max-lines",
+        )
 
 
 def _too_large(size: int | None, limit: int) -> str:
