@@ -1,4 +1,4 @@
-"""A content cache of lint results, as ruff keeps one.
+"""A content cache of lint results, as ruff keeps one, that cannot be forged.
 
 A file's result (its FileReport as JSON) is stored under a key made of
 everything that can change it: the file's bytes and the name it was given,
@@ -6,7 +6,14 @@ the settings in force (``model_dump_json``, less those that only change
 the output or the gate), the contents of every rule file
 of the packs in use, plancheck's version and a digest of its source. Any change to one of them is a
 different key, so entries never need invalidating; old ones are simply not
-read again (``rm -r .plancheck_cache`` empties it).
+read again (deleting the folder empties it).
+
+The cache lives in the user's cache folder (``~/.cache/plancheck`` on Linux), not
+in the linted tree, and every key is an HMAC under this machine's own random secret
+(a file beside it, readable by the user only): an entry committed to a repository,
+or written by anyone without the secret, sits at a path no run looks up, so a
+forged "no findings" entry cannot pass a gate. Any cache folder carries a
+``.gitignore`` of ``*`` and a ``CACHEDIR.TAG``.
 
 Entries are written atomically (a temporary file, then ``os.replace``), and an
 entry that cannot be read or validated is treated as a miss. A hit returns the
@@ -16,7 +23,9 @@ report marked ``cached=True`` without importing spaCy or building the engine.
 from __future__ import annotations
 
 import hashlib
+import hmac
 import os
+import secrets
 import tempfile
 from functools import cache
 from pathlib import Path
@@ -27,7 +36,7 @@ from checker import __version__
 from checker.config import Settings
 from checker.models import FileReport
 
-DEFAULT_DIR = ".plancheck_cache"
+RESULTS = "results"  # the default folder's name under the user's cache folder
 LAYOUT = "v1"  # bump when the entry format changes
 # settings that change how a run is reported or judged, never a file's result:
 # a run with --format json can use what a text run cached
@@ -47,6 +56,50 @@ _TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
     "# This file is a cache directory tag created by plancheck.\n"
 )
+
+
+def user_cache_home() -> Path:
+    """The user's cache folder for plancheck (XDG on Linux, Library/Caches on macOS ...)."""
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("plancheck", appauthor=False))
+
+
+def default_folder() -> Path:
+    return user_cache_home() / RESULTS
+
+
+@cache
+def machine_secret() -> bytes:
+    """This user's random cache secret, made on first use; a process-local one when the
+    cache folder cannot hold it (the cache then only serves this run)."""
+    path = user_cache_home() / "secret"
+    try:
+        return bytes.fromhex(path.read_text(encoding="ascii").strip())
+    except (OSError, ValueError):
+        pass
+    secret = secrets.token_bytes(32)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w", encoding="ascii") as fh:
+            fh.write(secret.hex() + "\n")
+        return secret
+    except FileExistsError:  # another process made it first: use theirs
+        try:
+            return bytes.fromhex(path.read_text(encoding="ascii").strip())
+        except (OSError, ValueError):
+            return secret
+    except OSError:
+        return secret
+
+
+def keyed(*parts: bytes) -> str:
+    """An HMAC of the parts under the machine secret: a key only this machine can compute."""
+    h = hmac.new(machine_secret(), digestmod=hashlib.sha256)
+    for part in parts:
+        h.update(part + b"\0")
+    return h.hexdigest()
 
 
 def packs_digest(folders: list[Path]) -> str:
@@ -90,12 +143,9 @@ def code_digest() -> str:
 
 def entry_key(source: str, data: bytes, settings: Settings, packs: str) -> str:
     """The key of one file's result."""
-    h = hashlib.sha256()
     shown = settings.model_dump_json(exclude=set(NOT_IN_KEY))
-    for part in (__version__, code_digest(), LAYOUT, source, shown, packs):
-        h.update(part.encode("utf-8", "surrogateescape") + b"\0")
-    h.update(data)
-    return h.hexdigest()
+    parts = (__version__, code_digest(), LAYOUT, source, shown, packs)
+    return keyed(*(p.encode("utf-8", "surrogateescape") for p in parts), data)
 
 
 class Cache:
@@ -136,6 +186,12 @@ class Cache:
         """Mark the folder as a cache for backup tools and git, once."""
         if (self.folder / "CACHEDIR.TAG").exists():
             return
-        self.folder.mkdir(parents=True, exist_ok=True)
-        (self.folder / "CACHEDIR.TAG").write_text(_TAG, encoding="utf-8")
-        (self.folder / ".gitignore").write_text("# created by plancheck\n*\n", encoding="utf-8")
+        mark_cache_folder(self.folder)
+
+
+def mark_cache_folder(folder: Path) -> None:
+    """CACHEDIR.TAG for backup tools, a .gitignore of everything for git."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if not (folder / ".gitignore").exists():
+        (folder / ".gitignore").write_text("# created by plancheck\n*\n", encoding="utf-8")
+    (folder / "CACHEDIR.TAG").write_text(_TAG, encoding="utf-8")

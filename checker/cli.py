@@ -166,7 +166,7 @@ LINT_OPTIONS: tuple[Callable[[Any], Any], ...] = (
     click.option(
         "--cache-dir",
         type=click.Path(file_okay=False, path_type=Path),
-        help="where to keep the cache [default: .plancheck_cache beside the config]",
+        help="where to keep the cache [default: the user's cache folder]",
     ),
     click.option(
         "-j",

@@ -80,7 +80,9 @@ class Settings(BaseModel):
         "for minutes (a real plan has a few hundred)",
     )
     cache_dir: str | None = Field(
-        default=None, description="where results are cached (default .plancheck_cache)"
+        default=None,
+        description="where results are cached, relative to the config "
+        "(default: the user's cache folder, e.g. ~/.cache/plancheck)",
     )
     color: str = Field(
         default="auto",

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, overload
 
 from checker.baseline import read_baseline, write_baseline
-from checker.cache import DEFAULT_DIR, Cache, entry_key
+from checker.cache import Cache, default_folder, entry_key
 from checker.config import Settings
 from checker.errors import InputError, PlancheckError
 from checker.models import FileError, FileReport, Report
@@ -95,13 +95,13 @@ Result = tuple[int, FileReport | None, str | None]
 
 
 def cache_folder(request: LintRequest, scope: Scope) -> Path:
-    """--cache-dir, else the config's cache_dir, else .plancheck_cache beside the config or here."""
+    """--cache-dir, else the config's cache_dir (beside the config), else the user's cache."""
     if request.cache_dir is not None:
         return request.cache_dir
     base = scope.base or Path.cwd()
     if scope.settings.cache_dir:
         return base / scope.settings.cache_dir
-    return base / DEFAULT_DIR
+    return default_folder()
 
 
 def file_bytes(source: str, max_bytes: int) -> bytes | None:

@@ -48,15 +48,22 @@ def _full_table() -> dict[str, str]:
 
 def lemma_table(vocabulary: Iterable[str], cache_dir: Path | None = None) -> dict[str, str]:
     """Form -> lemma for every form whose lemma (or itself) is in the vocabulary."""
+    from checker.cache import keyed
+
     vocab = sorted({w.lower() for w in vocabulary if w})
-    key = hashlib.sha256("\n".join(vocab).encode()).hexdigest()[:16]
+    # keyed under the machine's cache secret, like results: a table planted in a
+    # repository's cache folder is never read
+    key = keyed("\n".join(vocab).encode("utf-8", "surrogateescape"))[:32]
     cached = cache_dir / f"lemmas-{key}.json" if cache_dir else None
     if cached is not None and cached.is_file():
         try:
-            data: dict[str, str] = json.loads(cached.read_text(encoding="utf-8"))
-            return data
+            data = json.loads(cached.read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            pass
+            data = None
+        if isinstance(data, dict) and all(
+            isinstance(k, str) and isinstance(v, str) for k, v in data.items()
+        ):
+            return data  # anything else (a wrong shape) is a miss, rewritten below
     wanted = set(vocab)
     table: dict[str, str] = {}
     for word in vocab:  # regular inflections first: the table has gaps and slips ("developing")

@@ -22,6 +22,17 @@ import pytest  # noqa: E402
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 
 
+@pytest.fixture(autouse=True)
+def _own_user_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each test has its own user cache folder (results and the cache secret), never ~/.cache."""
+    from checker.cache import machine_secret
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("user-cache")))
+    machine_secret.cache_clear()
+
+
 @pytest.fixture
 def shared() -> Path:
     """../shared beside the project; tests that need it skip cleanly without it."""

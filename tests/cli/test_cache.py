@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.cache import LAYOUT
+from checker.cache import LAYOUT, default_folder
 from tests.cli.kit import BAD, GOOD, lint
 from tests.cli.test_config import LOCAL_RULE, write
 
@@ -25,15 +25,15 @@ def cached_flags(stdout: str) -> list[bool]:
 def test_second_run_is_served_from_the_cache(work: Path) -> None:
     first = lint(GOOD, BAD, "-f", "json")
     assert cached_flags(first.stdout) == [False, False]
-    assert len(entries(work / ".plancheck_cache")) == 2
-    assert (work / ".plancheck_cache" / "CACHEDIR.TAG").is_file()
+    assert len(entries(default_folder())) == 2
+    assert (default_folder() / "CACHEDIR.TAG").is_file()
     second = lint(GOOD, BAD, "-f", "json")
     assert second.code == first.code == 1
     assert cached_flags(second.stdout) == [True, True]
     strip = [{**f, "cached": False} for f in json.loads(second.stdout)["files"]]
     assert strip == json.loads(first.stdout)["files"]
     assert "(cached)" in lint(BAD).stdout.splitlines()[0]
-    assert not list((work / ".plancheck_cache").rglob(".tmp-*"))  # writes were atomic
+    assert not list((default_folder()).rglob(".tmp-*"))  # writes were atomic
 
 
 def test_a_hit_builds_no_engine(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -87,7 +87,7 @@ def test_what_makes_a_miss(work: Path) -> None:
 
 def test_corrupt_entries_are_ignored(work: Path) -> None:
     lint(GOOD, BAD)
-    for path in entries(work / ".plancheck_cache"):
+    for path in entries(default_folder()):
         path.write_text('{"source": "truncated', encoding="utf-8")
     run = lint(GOOD, BAD, "-f", "json")
     assert run.code == 1
@@ -97,21 +97,23 @@ def test_corrupt_entries_are_ignored(work: Path) -> None:
 
 def test_no_cache_and_cache_dir(work: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
     assert cached_flags(lint(GOOD, "-f", "json", "--no-cache").stdout) == [False]
-    assert not (work / ".plancheck_cache").exists()
+    assert not (default_folder()).exists()
     elsewhere = tmp_path_factory.mktemp("cache")
     lint(GOOD, "--cache-dir", str(elsewhere))
     assert len(entries(elsewhere)) == 1
     assert cached_flags(lint(GOOD, "-f", "json", "--cache-dir", str(elsewhere)).stdout) == [True]
-    assert not (work / ".plancheck_cache").exists()
+    assert not (default_folder()).exists()
 
 
-def test_cache_lives_beside_the_config(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cache_lives_in_the_user_cache_or_beside_the_config(
+    work: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     write(work / "plancheck.toml", "horizon_months = 30\n")
     (work / "sub").mkdir()
     monkeypatch.chdir(work / "sub")
     assert lint("../" + GOOD).code == 0
-    assert len(entries(work / ".plancheck_cache")) == 1
-    assert not (work / "sub" / ".plancheck_cache").exists()
+    assert len(entries(default_folder())) == 1
+    assert not list(work.rglob("CACHEDIR.TAG"))  # nothing written into the linted tree
     monkeypatch.chdir(work)
     write(work / "plancheck.toml", 'cache_dir = "build/plancheck"\n')
     lint(GOOD)
