@@ -100,10 +100,35 @@ def build_check(spec: RuleSpec, path: Path, types: Mapping[str, type[Check]]) ->
         if first["type"] == "extra_forbidden":
             raise PackError(f"{path}: {key}: unknown key for check type {kind!r}") from None
         raise PackError(f"{path}: {key}: {first['msg']}") from None
+    if data_dir("rules").resolve() not in path.resolve().parents:  # a user's pack; ours are tested
+        _check_token_patterns(spec.check, path)
     try:
         return cls(params)
     except Exception as exc:  # a bad pattern or regex in the rule, not a bug of ours
         raise PackError(f"{path}: check: {exc}") from None
+
+
+def _check_token_patterns(value: Any, path: Path, where: str = "check") -> None:
+    """spaCy token patterns (every ``patterns`` list) checked against spaCy's own schema
+    when the pack loads, not found broken on the first plan linted."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == "patterns" and isinstance(item, list):
+                from spacy.schemas import validate_token_pattern
+
+                for i, pattern in enumerate(item):
+                    errors = (
+                        validate_token_pattern(pattern)
+                        if isinstance(pattern, list)
+                        else ["a pattern is a list of token specs"]
+                    )
+                    if errors:
+                        raise PackError(f"{path}: {where}.patterns[{i}]: {errors[0]}")
+            else:
+                _check_token_patterns(item, path, f"{where}.{key}")
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            _check_token_patterns(item, path, f"{where}[{i}]")
 
 
 def rule_files(folder: Path) -> list[Path]:

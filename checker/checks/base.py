@@ -8,6 +8,8 @@ Rules never contain code; a new kind of test is a new check type.
 
 from __future__ import annotations
 
+import re
+import string
 from abc import ABC
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -69,15 +71,39 @@ class Context:
         return self.docs(self.text(name))
 
 
+def check_placeholders(params: Params, allowed: frozenset[str]) -> None:
+    """Every message template names only placeholders the check fills (else ValueError).
+
+    Found when the rule loads, a '{typo}' is a pack error naming the key, instead of
+    an internal-error finding on every action of every run."""
+    for name, value in params:
+        if not isinstance(value, str) or not (name == "message" or "message_" in name):
+            continue
+        try:
+            fields = [f for _, f, _, _ in string.Formatter().parse(value) if f is not None]
+        except ValueError as exc:  # a lone '{' or '}'
+            raise ValueError(f"{name}: {exc} (write '{{{{' or '}}}}' for a brace)") from None
+        for used in fields:
+            root = re.split(r"[.\[]", used, maxsplit=1)[0]
+            if root not in allowed:
+                known = ", ".join("{" + a + "}" for a in sorted(allowed)) or "none"
+                raise ValueError(
+                    f"{name}: unknown placeholder {{{used}}} (this check fills {known})"
+                )
+
+
 class Check(ABC):
     """Base of the check types."""
 
     type_name: ClassVar[str]
     scope: ClassVar[Scope] = "action"
     params_model: ClassVar[type[Params]]
+    # the {names} this check fills in its messages; any other is a pack error at load
+    placeholders: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, params: Params) -> None:
         self.params = params
+        check_placeholders(params, self.placeholders)
 
     def fields(self) -> frozenset[Field_]:
         """Texts this check reads through spaCy (annotated once per run)."""

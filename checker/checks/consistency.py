@@ -46,6 +46,7 @@ class ConsistencyParams(Params):
 
 class ConsistencyCheck(Check):
     type_name = "consistency"
+    placeholders = frozenset({"submitted", "target", "words"})
     params_model = ConsistencyParams
     params: ConsistencyParams
 

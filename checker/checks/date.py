@@ -37,6 +37,7 @@ def month_index(value: str) -> int | None:
 
 class DateCheck(Check):
     type_name = "date"
+    placeholders = frozenset({"horizon", "months", "status", "submitted", "words"})
     params_model = DateParams
     params: DateParams
 

@@ -40,6 +40,7 @@ _BUCKET_REACH = 200
 
 class DuplicateCheck(Check):
     type_name = "duplicate"
+    placeholders = frozenset({"other", "ratio"})
     scope = "plan"
     params_model = DuplicateParams
     params: DuplicateParams

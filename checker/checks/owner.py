@@ -38,6 +38,7 @@ class OwnerParams(Params):
 
 class OwnerCheck(Check):
     type_name = "owner"
+    placeholders = frozenset({"count", "words"})
     params_model = OwnerParams
     params: OwnerParams
 

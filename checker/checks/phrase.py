@@ -84,6 +84,7 @@ class PatternParams(MatchParams):
 
 
 class _MatchCheck(Check):
+    placeholders = frozenset({"count", "words"})
     params: MatchParams
 
     def __init__(self, params: Params) -> None:

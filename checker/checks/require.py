@@ -34,6 +34,7 @@ class RequireParams(Params):
 
 class RequireCheck(Check):
     type_name = "require"
+    placeholders = frozenset({"words"})
     params_model = RequireParams
     params: RequireParams
 

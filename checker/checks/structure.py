@@ -52,6 +52,7 @@ def _norm(text: str) -> str:
 
 class StructureCheck(Check):
     type_name = "structure"
+    placeholders = frozenset({"count", "fact", "kind", "reason", "ref", "words"})
     scope = "plan"
     params_model = StructureParams
     params: StructureParams

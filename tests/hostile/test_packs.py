@@ -56,3 +56,47 @@ def test_a_pattern_that_does_not_compile_is_a_pack_error_when_the_pack_loads(her
     assert run.code == 2
     (line,) = run.stderr.strip().splitlines()
     assert "LOC-O901" in line and "regular expression" in line
+
+
+PHRASE_RULE = """\
+code: LOC-S902
+name: odd-words
+criterion: S
+severity: warning
+weight: 1
+summary: Words the team does not use.
+why: |
+  The team keeps a list of words it does not accept.
+instead: Say what will be done.
+check:
+  type: {type}
+  field: action
+{body}
+examples:
+  bad: ["The wing will synergise the regime."]
+  good: ["The wing will open at 8am."]
+"""
+
+
+def _rule(here: Path, kind: str, body: str) -> None:
+    (here / "rules").mkdir()
+    text = PHRASE_RULE.format(type=kind, body=body)
+    (here / "rules" / "LOC-S902.yaml").write_text(text, encoding="utf-8")
+    (here / "plancheck.toml").write_text('packs = ["rules"]\n', encoding="utf-8")
+    (here / "plan.txt").write_text(PLAN.format(owner="Governor"), encoding="utf-8")
+
+
+def test_an_unknown_message_placeholder_is_a_pack_error_when_it_loads(here: Path) -> None:
+    _rule(here, "phrase", '  phrases: [synergise]\n  message: "{wrods} is jargon"')
+    run = lint("--no-cache", "plan.txt")
+    assert run.code == 2
+    (line,) = run.stderr.strip().splitlines()
+    assert "LOC-S902.yaml" in line and "unknown placeholder {wrods}" in line
+
+
+def test_a_bad_token_pattern_is_a_pack_error_when_it_loads(here: Path) -> None:
+    _rule(here, "pattern", '  patterns: [[{LEMMA: {IN: 5}}]]\n  message: "{words} is jargon"')
+    run = lint("--no-cache", "plan.txt")
+    assert run.code == 2, run.stdout
+    (line,) = run.stderr.strip().splitlines()
+    assert "LOC-S902.yaml" in line
