@@ -9,7 +9,7 @@ beside the reports of the others, never the end of the run.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -240,13 +240,32 @@ def _task(index: int, name: str, data: bytes | None, scope: Scope, folder: Path 
     )
 
 
-def _run(todo: list[tuple[Task, Scope, str | None]], jobs: int) -> list[Result]:
-    """Lint the cache misses, in order; in worker processes when there are several."""
+def _run(todo: list[tuple[Task, Scope, str | None]], jobs: int) -> Iterator[Result]:
+    """Lint the cache misses, yielding each result in order as soon as it is there (so it
+    is cached at once, and an interrupted run keeps what it did); in worker processes
+    when there are several."""
     workers = min(jobs if jobs > 0 else (os.cpu_count() or 1), len(todo))
     if workers <= 1:
-        return [lint_task(task, scope.runner) for task, scope, _ in todo]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(lint_task, [task for task, _, _ in todo]))
+        for task, scope, _ in todo:
+            yield lint_task(task, scope.runner)
+        return
+    with ProcessPoolExecutor(
+        max_workers=workers, initializer=_watch_parent, initargs=(os.getpid(),)
+    ) as pool:
+        yield from pool.map(lint_task, [task for task, _, _ in todo])
+
+
+def _watch_parent(parent: int) -> None:
+    """In a worker: exit when the parent is gone (killed), rather than run on orphaned."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(3)
+
+    threading.Thread(target=watch, name="plancheck-parent-watch", daemon=True).start()
 
 
 def _in_force(scopes: Sequence[Scope]) -> list[Rule]:

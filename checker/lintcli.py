@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from checker.errors import ConfigError, one_line
+from checker.errors import ConfigError, PlancheckError, one_line
 from checker.lint import LintRequest, Outcome, run_lint
 from checker.scopes import Overrides, Resolver, split_selectors
 
@@ -104,7 +104,18 @@ def emit(outcome: Outcome, opts: Mapping[str, Any]) -> None:
         statistics=opts["statistics"],
         baseline=outcome.baseline,
     )
-    text = get(settings.format)(outcome.report, context)
+    formatter = get(settings.format)
+    try:
+        text = formatter(outcome.report, context)
+    except Exception as exc:  # a plugin's bug: one line naming it, exit 2, never a traceback
+        name = settings.format
+        raise PlancheckError(
+            f"the '{name}' formatter failed: {type(exc).__name__}: {exc}"
+        ) from None
+    if not isinstance(text, str):
+        raise PlancheckError(
+            f"the '{settings.format}' formatter returned {type(text).__name__}, not text"
+        )
     if output is None:
         click.echo(text, nl=False, color=color)
         return

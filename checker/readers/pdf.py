@@ -45,7 +45,9 @@ def read_pdf(data: bytes, source: str) -> Document:
     except InputError:
         raise
     except Exception as exc:  # pdfminer raises many kinds of error on a damaged file
-        detail = " ".join(f"{type(exc).__name__}: {exc}".split())[:200]
+        # pdfplumber wraps pdfminer's error (PDFPasswordIncorrect ...) with an empty message
+        inner = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+        detail = " ".join(f"{type(inner).__name__}: {inner}".split())[:200].rstrip(": ")
         if "password" in detail.lower() or "encrypt" in detail.lower():
             raise InputError(source, f"is encrypted or password protected ({detail})") from None
         raise InputError(source, f"is not a readable PDF ({detail})") from None

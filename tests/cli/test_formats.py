@@ -197,3 +197,26 @@ def test_formatter_registry_and_plugins(work: Path, monkeypatch: pytest.MonkeyPa
     assert (run.code, run.stdout) == (1, "25 findings\n")
     run = lint(BAD, "-f", "nope")
     assert run.code == 2 and "unknown format 'nope' (formats: text, json, sarif" in run.stderr
+
+
+def broken_formatter(report: Report, context: formatters.FormatContext) -> str:
+    raise KeyError("summary")
+
+
+def test_a_formatter_plugin_that_raises_is_one_line(
+    work: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plugin = EntryPoint(
+        name="broken",
+        value="tests.cli.test_formats:broken_formatter",
+        group=formatters.ENTRY_POINT_GROUP,
+    )
+    monkeypatch.setattr(
+        "importlib.metadata.entry_points",
+        lambda group: [plugin] if group == formatters.ENTRY_POINT_GROUP else [],
+    )
+    run = lint(BAD, "-f", "broken")
+    assert run.code == 2
+    assert run.stderr.strip().splitlines() == [
+        "plancheck: error: the 'broken' formatter failed: KeyError: 'summary'"
+    ]

@@ -86,3 +86,18 @@ def test_a_file_whose_name_is_not_utf8_is_linted_in_every_format(here: Path) -> 
             run = lint(cache, "--format", fmt, "plans")
             assert run.code == 0, (fmt, run.stderr)
             assert "xff.txt" in run.stdout or fmt not in ("text", "json", "junit"), fmt
+
+
+def test_an_encrypted_pdf_says_so(here: Path) -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=12)
+    pdf.cell(text="Rec No Concern Action Owner Target")
+    pdf.set_encryption(owner_password="owner", user_password="secret")
+    pdf.output(str(here / "locked.pdf"))
+    run = lint("--no-cache", "locked.pdf")
+    assert run.code == 2
+    (line,) = run.stderr.strip().splitlines()
+    assert "is encrypted or password protected (PDFPasswordIncorrect)" in line
