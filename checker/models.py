@@ -153,6 +153,11 @@ class Plan(Model):
     sections: tuple[SectionHeading, ...] = ()
     recommendations: tuple[Recommendation, ...] = ()
     unplaced: tuple[Unplaced, ...] = ()
+    notes: tuple[str, ...] = Field(
+        default=(),
+        description="how the parser read the plan as a whole (codes): 'columns-lost' when the "
+        "text names a table's columns but prints its cells as running text",
+    )
 
     def actions(self) -> list[tuple[Recommendation, Action]]:
         """Every action with the recommendation it answers, in document order."""

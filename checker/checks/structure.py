@@ -36,6 +36,10 @@ class StructureParams(Params):
         "parser-note",
     ]
     notes: list[str] = Field(default_factory=list, description="parser notes (parse/actions.py)")
+    because: dict[str, str] = Field(
+        default_factory=dict,
+        description="no-table: words for {reason}, by the plan's parser note (parse/__init__.py)",
+    )
     fact: Literal["establishment", "submitted", "inspection", "published"] | None = None
     unplaced_kinds: list[UnplacedKind] = Field(default_factory=list)
     categories: list[Pattern] = Field(
@@ -61,7 +65,8 @@ class StructureCheck(Check):
         p = self.params
         plan = ctx.plan
         if p.kind == "no-table" and not plan.recommendations:
-            yield Hit(p.message)
+            reason = next((p.because[n] for n in plan.notes if n in p.because), "")
+            yield Hit(p.message.format(reason=reason))
         elif (
             p.kind == "header"
             and p.fact

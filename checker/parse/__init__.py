@@ -6,6 +6,8 @@ field becomes an ``Unplaced`` item of the Plan, which the rules report.
 
 from __future__ import annotations
 
+import re
+
 from checker.models import (
     Column,
     Plan,
@@ -16,7 +18,7 @@ from checker.models import (
 )
 from checker.parse import actions, fixed_width
 from checker.parse.cells import regroup
-from checker.parse.grid import DEFAULT_ROLES, split_lines
+from checker.parse.grid import DEFAULT_ROLES, Line, split_lines
 from checker.parse.header import read_header
 from checker.parse.pieces import Piece, Run, plain
 from checker.parse.table import RecDraft, TableReader, find_table
@@ -73,6 +75,7 @@ def parse_text(
         SectionHeading(kind=kind, title=run.folded(), spans=run.spans())
         for kind, run in draft.sections
     )
+    notes = ("columns-lost",) if not recs and columns_lost(lines) else ()
     return Plan(
         source=source,
         reader=reader,
@@ -82,7 +85,31 @@ def parse_text(
         sections=sections,
         recommendations=recs,
         unplaced=tuple(unplaced),
+        notes=notes,
     )
+
+
+_NUMBERED_HEADING = re.compile(r"(?:^|\s)([1-9])\.\s+[A-Z]")
+_HEADING_WORD = re.compile(
+    r"^\s*(?:[1-9]\.\s*)?(rec(?:ommendation)?s?\b|concerns?\b|response\b|responsible\b|"
+    r"owner\b|target\b|timescale\b)",
+    re.IGNORECASE,
+)
+
+
+def columns_lost(lines: list[Line]) -> bool:
+    """Does a text with no table name a table's columns, its cells printed as running text?
+
+    pdfplumber's extract_text joins a row's cells with single spaces ('1. Rec 2. Concerns
+    3. Response ...' on one line); pdftotext's default mode prints each column as a block
+    of its own (a heading per line). Either way the rows cannot be rebuilt."""
+    for line in lines:
+        text = " ".join(line.texts())
+        numbers = [int(m.group(1)) for m in _NUMBERED_HEADING.finditer(text)]
+        if len(numbers) >= 3 and numbers == list(range(numbers[0], numbers[0] + len(numbers))):
+            return True
+    heads = [ln for ln in lines if len(ln.cells) == 1 and _HEADING_WORD.match(ln.texts()[0])]
+    return len(heads) >= 3 and all(len(ln.texts()[0].split()) <= 6 for ln in heads[:3])
 
 
 def _column(role: str, cells: list[Piece | None]) -> Column:

@@ -122,3 +122,14 @@ def test_a_cell_of_bullets_shares_its_owner_and_deals_its_stacked_targets() -> N
         ("Laundry", owner, "Aug-26"),
         ("Rota", owner, "Sep-26"),
     ]
+
+
+def test_text_whose_columns_were_lost_says_so() -> None:
+    joined = (
+        "1. Rec 2. Concerns 3. Response Action Taken/Planned 4. Responsible 5. Target Date\n"
+        "1 Showers were broken. Replace the shower heads. Head of Estates May 2026\n"
+    )
+    assert parse_text(joined).notes == ("columns-lost",)
+    blocks = "1. Rec\nNo\n\n2. Concerns\n\n3. Response Action Taken/Planned\n\n1\nShowers broke.\n"
+    assert parse_text(blocks).notes == ("columns-lost",)
+    assert parse_text("A note about the prison with no table.\n").notes == ()
