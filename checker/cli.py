@@ -20,7 +20,7 @@ import click
 from checker import __version__
 from checker.errors import ConfigError, PlancheckError, one_line
 
-FORMATS_HELP = "text, json, sarif, github, junit, gitlab (or a plugin's)"
+FORMATS_HELP = "text, json, sarif, github, junit, gitlab, csv, html (or a plugin's)"
 
 
 class Group(click.Group):

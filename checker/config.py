@@ -90,7 +90,8 @@ class Settings(BaseModel):
         description="colour in the text report: auto (only on a terminal), always, never",
     )
     format: str = Field(
-        default="text", description="output format: text, json, sarif, github, junit, gitlab"
+        default="text",
+        description="output format: text, json, sarif, github, junit, gitlab, csv, html",
     )
 
     def with_overrides(self, **changes: Any) -> Settings:

@@ -51,7 +51,7 @@ STARTER = """\
 # Where results are cached, relative to this file (default .plancheck_cache).
 # cache_dir = ".plancheck_cache"
 
-# Output: "text", "json", "sarif", "github", "junit" or "gitlab"; colour in
+# Output: "text", "json", "sarif", "github", "junit", "gitlab", "csv" or "html"; colour in
 # the text report: "auto" (only on a terminal), "always" or "never".
 # format = "text"
 # color = "auto"

@@ -30,6 +30,8 @@ BUILTIN: dict[str, str] = {
     "github": "checker.formatters.github:format_report",
     "junit": "checker.formatters.junit:format_report",
     "gitlab": "checker.formatters.gitlab:format_report",
+    "csv": "checker.formatters.csv:format_report",
+    "html": "checker.formatters.html:format_report",
 }
 
 # how plancheck's severities read in formats with their own scale
