@@ -1,7 +1,7 @@
 """Shared test set-up: Hypothesis profiles.
 
 ``ci`` (the default) keeps Hypothesis's own settings; ``long`` runs 5000
-examples per property, for a soak before a release:
+examples per property, ``soak`` 25000, for a soak before a release:
 ``HYPOTHESIS_PROFILE=long pytest tests``.
 """
 
@@ -13,6 +13,7 @@ from hypothesis import settings
 
 settings.register_profile("ci", settings())
 settings.register_profile("long", max_examples=5000)
+settings.register_profile("soak", max_examples=25000)  # half an hour or more, before a release
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 from pathlib import Path  # noqa: E402
