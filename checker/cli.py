@@ -246,6 +246,26 @@ def rule(code: str, fmt: str, config: Path | None) -> None:
 
 
 @main.command()
+@click.argument("draft", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="the annotated copy to write (never the draft itself)",
+)
+@click.option(
+    "--config", type=click.Path(dir_okay=False, path_type=Path), help="config file to read"
+)
+@click.option("--no-cache", is_flag=True, help="neither read nor write the result cache")
+def annotate(draft: Path, output: Path, config: Path | None, no_cache: bool) -> None:
+    """Write a copy of a Word draft with each action's findings as a Word comment."""
+    from checker.lintcli import annotate_command
+
+    click.echo(annotate_command(draft, output, config, not no_cache))
+
+
+@main.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path), default=Path("."))
 @click.option("--force", is_flag=True, help="overwrite an existing plancheck.toml")
 def init(directory: Path, force: bool) -> None:

@@ -217,3 +217,25 @@ def _accuracy_lines(measured: dict[str, Any] | None) -> str:
         if measured.get(name)
     ]
     return "\n".join(lines) + "\n"
+
+
+def annotate_command(draft: Path, output: Path, config: Path | None, use_cache: bool) -> str:
+    """Lint a .docx and write its annotated copy; the line to print."""
+    from checker.annotate import annotate, write_annotated
+
+    if draft.suffix.lower() != ".docx":
+        raise PlancheckError(f"{draft}: annotate writes Word comments, so it takes a .docx")
+    if output.exists() and output.resolve() == draft.resolve():
+        raise PlancheckError(f"{output}: is the draft itself; annotate writes a copy")
+    outcome = run_lint(
+        LintRequest(paths=(str(draft),), config=config, use_cache=use_cache), read_stdin
+    )
+    if outcome.report.errors:
+        err = outcome.report.errors[0]
+        raise PlancheckError(f"{err.source}: {err.message}")
+    (file_report,) = outcome.report.files
+    data = draft.read_bytes()
+    annotated = annotate(data, str(draft), file_report, outcome.rules)
+    write_annotated(draft, output, annotated)
+    with_findings = sum(1 for r in file_report.recommendations for a in r.actions if a.findings)
+    return f"wrote {output}: {with_findings} action(s) with comments, and the plan's score"

@@ -194,18 +194,35 @@ def _blocks(container: Element) -> Iterator[Element]:
 
 
 def _rows(table: Element, numbering: _Numbering) -> Iterator[tuple[int, list[str]]]:
-    for number, tr in enumerate(_children(table, "tr"), 1):
+    for number, (_tr, slots) in enumerate(row_slots(table), 1):
+        cells = ["" if tc is None or _continues(tc) else _cell_text(tc, numbering) for tc in slots]
+        yield number, cells
+
+
+def row_slots(table: Element) -> Iterator[tuple[Element, list[Element | None]]]:
+    """Each row and its cells as the reader lays them out, one slot per grid column: a
+    w:tc where a cell starts, None for gridBefore / gridAfter and the rest of a gridSpan.
+    (Annotating a draft walks the same slots back from a line's column to its cell.)"""
+    for tr in _children(table, "tr"):
         row_props = _first(tr, "trPr")
-        cells: list[str] = [""] * _count(row_props, "gridBefore", 0)
+        slots: list[Element | None] = [None] * _count(row_props, "gridBefore", 0)
         for tc in _children(tr, "tc"):
             span = _count(_first(tc, "tcPr"), "gridSpan", 1)
-            if _continues(tc):
-                cells.append("")
-            else:
-                cells.append(_cell_text(tc, numbering))
-            cells.extend([""] * (max(span, 1) - 1))
-        cells.extend([""] * _count(row_props, "gridAfter", 0))
-        yield number, cells
+            slots.append(tc)
+            slots.extend([None] * (max(span, 1) - 1))
+        slots.extend([None] * _count(row_props, "gridAfter", 0))
+        yield tr, slots
+
+
+def body_tables(document: Any) -> list[Element]:
+    """The document's tables in the reader's order (w:tbl elements)."""
+    return [b for b in _blocks(document.element.body) if b.tag == _W + "tbl"]
+
+
+def row_texts(document: Any, table: Element) -> list[list[str]]:
+    """The cell texts of each row exactly as the reader writes them."""
+    numbering = _Numbering(document)
+    return [cells for _number, cells in _rows(table, numbering)]
 
 
 def _children(element: Element, name: str) -> Iterator[Element]:
