@@ -115,6 +115,11 @@ LINT_OPTIONS: tuple[Callable[[Any], Any], ...] = (
         help="print counts per rule instead of the per-action report",
     ),
     click.option(
+        "--no-hints",
+        is_flag=True,
+        help="text report: leave out what to write instead under each finding",
+    ),
+    click.option(
         "--fail-under",
         type=click.FloatRange(0, 100),
         default=None,

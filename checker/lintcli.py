@@ -103,6 +103,7 @@ def emit(outcome: Outcome, opts: Mapping[str, Any]) -> None:
         quiet=opts["quiet"],
         statistics=opts["statistics"],
         baseline=outcome.baseline,
+        hints=not opts.get("no_hints", False),
     )
     formatter = get(settings.format)
     try:

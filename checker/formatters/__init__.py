@@ -47,6 +47,7 @@ class FormatContext:
     quiet: bool = False
     statistics: bool = False
     baseline: frozenset[str] | None = None
+    hints: bool = True  # text: what to write instead, under each finding
     extra: dict[str, str] = field(default_factory=dict)
 
     def in_baseline(self, finding: Finding) -> bool:

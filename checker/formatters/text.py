@@ -41,6 +41,12 @@ class Painter:
         return click.style(text, fg=fg, bold=bold) if self.on else text
 
 
+LEGEND = (
+    "O owner · T time-bound · S specific · M measurable · R relevant · A achievable"
+    "  (pass / warn / FAIL per action; P: the plan as a whole)"
+)
+
+
 def format_report(report: Report, context: FormatContext) -> str:
     paint = Painter(context.color)
     if context.quiet:
@@ -52,6 +58,8 @@ def format_report(report: Report, context: FormatContext) -> str:
     else:
         for fr in report.files:
             out.extend(file_block(fr, paint, context))
+        if report.files:
+            out.append(paint(LEGEND, "white"))
     out.extend(footer(report, paint))
     return "\n".join(out) + "\n"
 
@@ -97,7 +105,9 @@ def file_block(fr: FileReport, paint: Painter, context: FormatContext) -> list[s
     if fr.findings:
         out.append("")
         out.append("  Plan as a whole")
-        out.extend(f"    {finding_line(f, paint, context)}" for f in fr.findings)
+        for f in fr.findings:
+            out.append(f"    {finding_line(f, paint, context)}")
+            out.extend(_hint(f, paint, context))
     out.append("")
     out.extend(plan_summary(fr, paint))
     out.append("")
@@ -130,8 +140,20 @@ def action_block(act: ActionReport, paint: Painter, context: FormatContext) -> l
         owner += f" (from {act.owner_source})"
     target = _short(act.target, 60) if act.target else "(none)"
     out.append(f"    owner: {owner} | target: {target}")
-    out.extend(f"    {finding_line(f, paint, context)}" for f in act.findings)
+    for f in act.findings:
+        out.append(f"    {finding_line(f, paint, context)}")
+        out.extend(_hint(f, paint, context))
     return out
+
+
+def _hint(f: Finding, paint: Painter, context: FormatContext) -> list[str]:
+    """What to write instead, under a finding (the rule's own words)."""
+    if not context.hints:
+        return []
+    instead = next((r.spec.instead for r in context.rules if r.code == f.code), "")
+    if not instead:
+        return []
+    return [paint(f"        instead: {_short(instead, 160)}", "white")]
 
 
 def plan_summary(fr: FileReport, paint: Painter) -> list[str]:
