@@ -251,6 +251,26 @@ def rule(code: str, fmt: str, config: Path | None) -> None:
 
 
 @main.command()
+@click.argument("old")
+@click.argument("new")
+@click.option(
+    "-f", "--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text",
+    show_default=True,
+)  # fmt: skip
+@click.option(
+    "--config", type=click.Path(dir_okay=False, path_type=Path), help="config file to read"
+)
+@click.option("--no-cache", is_flag=True, help="neither read nor write the result cache")
+def diff(old: str, new: str, fmt: str, config: Path | None, no_cache: bool) -> None:
+    """What changed from one draft to the next; exit 1 when NEW has a finding OLD did not."""
+    from checker.lintcli import diff_command
+
+    text, worse = diff_command(old, new, fmt, config, not no_cache)
+    click.echo(text, nl=False)
+    sys.exit(1 if worse else 0)
+
+
+@main.command()
 @click.argument("draft", type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
     "-o",

@@ -240,3 +240,31 @@ def annotate_command(draft: Path, output: Path, config: Path | None, use_cache: 
     write_annotated(draft, output, annotated)
     with_findings = sum(1 for r in file_report.recommendations for a in r.actions if a.findings)
     return f"wrote {output}: {with_findings} action(s) with comments, and the plan's score"
+
+
+def diff_command(
+    old: str, new: str, fmt: str, config: Path | None, use_cache: bool
+) -> tuple[str, bool]:
+    """Lint two drafts and compare them: (the report in ``fmt``, whether NEW is worse)."""
+    from checker.diff import compare, render_text
+    from checker.models import FileReport
+
+    def one(path: str) -> FileReport:
+        outcome = run_lint(
+            LintRequest(paths=(path,), config=config, use_cache=use_cache), read_stdin
+        )
+        if outcome.report.errors:
+            err = outcome.report.errors[0]
+            raise PlancheckError(f"{err.source}: {err.message}")
+        if len(outcome.report.files) != 1:
+            raise PlancheckError(f"{path}: diff compares two plans: give one file for each")
+        return outcome.report.files[0]
+
+    result = compare(one(old), one(new))
+    if fmt == "json":
+        return result.model_dump_json(indent=2) + "\n", result.worse
+    if fmt == "html":
+        from checker.formatters.html import format_diff
+
+        return format_diff(result), result.worse
+    return render_text(result), result.worse

@@ -33,6 +33,7 @@ def generated() -> dict[str, dict[str, Any]]:
     # imported here: readers load the plan schema and must not pull in the rule and
     # config models with it (import contract "Reading and parsing know no rules")
     from checker.config import Settings
+    from checker.diff import DiffReport
     from checker.rulespec import RuleSpec
 
     out: dict[str, dict[str, Any]] = {}
@@ -44,6 +45,7 @@ def generated() -> dict[str, dict[str, Any]]:
         ("report.schema.json", Report, "plancheck lint report (--format json)"),
         ("rulepack.schema.json", RuleSpec, "plancheck rule file (one rule per YAML file)"),
         ("config.schema.json", Settings, "plancheck settings ([tool.plancheck] / plancheck.toml)"),
+        ("diff.schema.json", DiffReport, "plancheck diff report (plancheck diff --format json)"),
     ):
         schema = model.model_json_schema()
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"

@@ -34,7 +34,7 @@ MARK = {"pass": ("\u2713", "pass"), "warn": ("!", "warn"), "fail": ("\u2717", "F
 
 
 @cache
-def _template() -> Any:
+def _template(name: str = "report.html.j2") -> Any:
     from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
     env = Environment(
@@ -44,7 +44,7 @@ def _template() -> Any:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    return env.get_template("report.html.j2")
+    return env.get_template(name)
 
 
 def marked(text: str, words: Iterable[str]) -> Markup:
@@ -160,5 +160,14 @@ def format_report(report: Report, context: FormatContext) -> str:
             hints=_hints(context),
             place=_place,
             shown=shown,
+        )
+    )
+
+
+def format_diff(diff: Any) -> str:
+    """``plancheck diff --format html``: the changes between two drafts as one page."""
+    return str(
+        _template("diff.html.j2").render(
+            diff=diff, score=lambda v: "-" if v is None else f"{v:.1f}"
         )
     )
