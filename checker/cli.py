@@ -251,6 +251,28 @@ def rule(code: str, fmt: str, config: Path | None) -> None:
 
 
 @main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "-f", "--format", "fmt", type=click.Choice(["text", "csv", "html"]), default="text",
+    show_default=True,
+)  # fmt: skip
+@click.option(
+    "--config", type=click.Path(dir_okay=False, path_type=Path), help="config file to read"
+)
+@click.option("--no-cache", is_flag=True, help="neither read nor write the result cache")
+@click.option("-j", "--jobs", type=click.IntRange(0), default=1, help="processes (0: one per CPU)")
+def summary(
+    paths: tuple[str, ...], fmt: str, config: Path | None, no_cache: bool, jobs: int
+) -> None:
+    """One row per plan: its score and the share of its actions failing each criterion."""
+    from checker.lintcli import summary_command
+
+    text, code = summary_command(paths, fmt, config, not no_cache, jobs)
+    click.echo(text, nl=False)
+    sys.exit(code)
+
+
+@main.command()
 @click.argument("old")
 @click.argument("new")
 @click.option(

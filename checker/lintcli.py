@@ -268,3 +268,18 @@ def diff_command(
 
         return format_diff(result), result.worse
     return render_text(result), result.worse
+
+
+def summary_command(
+    paths: tuple[str, ...], fmt: str, config: Path | None, use_cache: bool, jobs: int
+) -> tuple[str, int]:
+    """Lint the plans and tabulate them: (the table in ``fmt``, the exit code)."""
+    from checker import summary
+
+    outcome = run_lint(
+        LintRequest(paths=paths, config=config, use_cache=use_cache, jobs=jobs), read_stdin
+    )
+    for err in outcome.report.errors:
+        click.echo(f"plancheck: error: {one_line(f'{err.source}: {err.message}', 1000)}", err=True)
+    render = {"csv": summary.render_csv, "html": summary.render_html}.get(fmt, summary.render_text)
+    return render(outcome.report), 2 if outcome.report.errors else 0

@@ -171,3 +171,25 @@ def format_diff(diff: Any) -> str:
             diff=diff, score=lambda v: "-" if v is None else f"{v:.1f}"
         )
     )
+
+
+def _shade(value: float | None) -> str:
+    """A heat-map background: white for no failures to dark red for all."""
+    if value is None:
+        return "#ffffff"
+    v = max(0.0, min(1.0, value))
+    red, green, blue = 255 - round(127 * v), 255 - round(226 * v), 255 - round(226 * v)
+    return f"#{red:02x}{green:02x}{blue:02x}"
+
+
+def format_summary(rows: list[dict[str, Any]], criteria: tuple[str, ...]) -> str:
+    """``plancheck summary --format html``: one row per plan, shaded, sortable."""
+    return str(
+        _template("summary.html.j2").render(
+            rows=[{**r, "file": shown(r["file"])} for r in rows],
+            criteria=criteria,
+            shade=_shade,
+            ink=lambda v: "#ffffff" if v is not None and v > 0.55 else "#1a1a1a",
+            share=lambda v: "-" if v is None else f"{round(100 * v):d}%",
+        )
+    )
