@@ -115,6 +115,16 @@ LINT_OPTIONS: tuple[Callable[[Any], Any], ...] = (
         help="print counts per rule instead of the per-action report",
     ),
     click.option(
+        "--force-exclude",
+        is_flag=True,
+        help="apply exclude to files named on the command line too (as pre-commit names them)",
+    ),
+    click.option(
+        "--exit-zero",
+        is_flag=True,
+        help="exit 0 even when the gate fails (unreadable plans still exit 2)",
+    ),
+    click.option(
         "--no-hints",
         is_flag=True,
         help="text report: leave out what to write instead under each finding",

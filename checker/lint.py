@@ -38,6 +38,7 @@ class LintRequest:
     use_cache: bool = True
     cache_dir: Path | None = None
     jobs: int = 1
+    force_exclude: bool = False  # apply exclude to files named on the command line too
 
 
 @dataclass(frozen=True)
@@ -209,9 +210,9 @@ def run_lint(request: LintRequest, read_stdin: Callable[[int], bytes]) -> Outcom
             name = request.stdin_filename or "-"
             limit = resolver.for_path(Path(name) if name != "-" else None).settings.max_file_size
             batch.add(index, name, read_stdin(limit))
-        elif os.path.normpath(source) in named or not resolver.for_path(Path(source)).excludes(
-            source
-        ):
+        elif (
+            os.path.normpath(source) in named and not request.force_exclude
+        ) or not resolver.for_path(Path(source)).excludes(source):
             batch.add(index, source)
     batch.lint(request.jobs)
 

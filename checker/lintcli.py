@@ -80,13 +80,18 @@ def lint_command(paths: tuple[str, ...], opts: Mapping[str, Any]) -> int:
         use_cache=not opts["no_cache"],
         cache_dir=opts.get("cache_dir"),
         jobs=opts.get("jobs", 1),
+        force_exclude=opts.get("force_exclude", False),
     )
+    if opts["statistics"] and (opts.get("fmt") or "text") != "text":
+        raise click.UsageError("--statistics is a view of the text report; drop it or -f")
     outcome = run_lint(request, read_stdin)
     emit(outcome, opts)
     for err in outcome.report.errors:
         click.echo(f"plancheck: error: {one_line(f'{err.source}: {err.message}', 1000)}", err=True)
     if outcome.report.errors:
         return 2
+    if opts.get("exit_zero"):
+        return 0
     return 1 if outcome.report.summary.gate == "fail" else 0
 
 

@@ -1,8 +1,9 @@
 """``--format junit``: JUnit XML, for CI systems that show test results.
 
 One ``testsuite`` per plan file, one ``testcase`` per action (named by its id
-and the start of its text), and one ``failure`` element per error finding of
-the action (findings already in the baseline do not fail). Warnings and advice
+and the start of its text), failing with one ``failure`` element that lists the
+action's error findings (findings already in the baseline do not fail), so the
+counts are of test cases, as test dashboards read them. Warnings and advice
 go to the test case's ``system-out``. Findings about the plan as a whole make
 a test case of their own; a file that could not be read is a suite whose one
 test case has an ``error``.
@@ -34,21 +35,24 @@ def testcase(
     findings: Sequence[Finding],
     context: FormatContext,
 ) -> int:
-    """Add one test case; the number of failures it has."""
+    """Add one test case; 1 when it fails (one failure element holds all its error
+    findings, so the suite's counts are of test cases, as dashboards expect), else 0."""
     case = ET.SubElement(suite, "testcase", classname=classname, name=name, time="0")
     case.set("file", suite.get("name", ""))
     if line is not None:
         case.set("line", str(line))
     failing = [f for f in findings if f.severity == "error" and not context.in_baseline(f)]
-    for f in failing:
-        failure = ET.SubElement(case, "failure", message=f"{f.code} {f.message}", type=f.code)
-        failure.text = finding_line(f, PLAIN, context)
+    if failing:
+        codes = ", ".join(dict.fromkeys(f.code for f in failing))
+        message = f"{len(failing)} error finding(s): {codes}"
+        failure = ET.SubElement(case, "failure", message=message, type="plancheck")
+        failure.text = "\n".join(finding_line(f, PLAIN, context) for f in failing)
     rest = [f for f in findings if f not in failing]
     if rest:
         ET.SubElement(case, "system-out").text = "\n".join(
             finding_line(f, PLAIN, context) for f in rest
         )
-    return len(failing)
+    return 1 if failing else 0
 
 
 def file_suite(root: ET.Element, fr: FileReport, context: FormatContext) -> None:

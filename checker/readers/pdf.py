@@ -1,7 +1,7 @@
 """PDF reader: tables as lines of tab-separated cells, other text as lines.
 
-pdfplumber is an optional extra (``pip install 'plancheck[pdf]'``) and is
-imported only when a PDF is read. On each page the ruled tables pdfplumber
+pdfplumber is part of the default install and is imported only when a PDF is
+read. On each page the ruled tables pdfplumber
 finds become one line per row (an empty cell is "", a line break inside a cell
 is a space); the text outside them keeps its place: what stands above the
 first table (on page 1, the header block) comes before it, what stands between
@@ -31,7 +31,7 @@ def read_pdf(data: bytes, source: str) -> Document:
         import pdfplumber
     except ImportError:
         raise InputError(
-            source, "reading PDF needs pdfplumber: pip install 'plancheck[pdf]'"
+            source, "reading PDF needs pdfplumber, which plancheck installs: reinstall plancheck"
         ) from None
     if b"%PDF-" not in data[:1024]:
         raise InputError(source, "is not a PDF (it has no %PDF header)")

@@ -268,6 +268,18 @@ def test_exclude_skips_expanded_files_but_not_named_ones(work: Path) -> None:
     assert [f["source"] for f in json.loads(run.stdout)["files"]] == [f"plans/{GOOD}"]
     named = lint("plans", "plans/archive/old.txt")
     assert named.code == 2 and "plans/archive/old.txt: is empty" in named.stderr
+    # pre-commit names every file: --force-exclude keeps excluded ones excluded
+    forced = lint("--force-exclude", "plans/archive/old.txt", f"plans/{GOOD}", "-f", "json")
+    assert forced.code == 0, forced.stderr
+    assert [f["source"] for f in json.loads(forced.stdout)["files"]] == [f"plans/{GOOD}"]
+
+
+def test_exit_zero_and_statistics_only_with_text(work: Path) -> None:
+    assert lint(BAD).code == 1
+    assert lint(BAD, "--exit-zero").code == 0
+    assert lint(BAD, "--exit-zero", "gone.txt").code == 2  # an unreadable plan still says so
+    run = lint(BAD, "--statistics", "-f", "json")
+    assert run.code == 2 and "--statistics is a view of the text report" in run.stderr
 
 
 def test_the_examples_folder_lints_as_a_whole(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -50,7 +50,7 @@ def test_without_pdfplumber_the_message_says_how_to_install(
     monkeypatch: pytest.MonkeyPatch, table_pdf: bytes
 ) -> None:
     monkeypatch.setitem(sys.modules, "pdfplumber", None)  # makes the import fail
-    with pytest.raises(InputError, match=r"pip install 'plancheck\[pdf\]'"):
+    with pytest.raises(InputError, match=r"reading PDF needs pdfplumber, which plancheck installs"):
         read_pdf(table_pdf, "plan.pdf")
 
 
