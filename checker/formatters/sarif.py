@@ -12,7 +12,7 @@ say ``baselineState`` new or unchanged. Files that could not be read are
 from __future__ import annotations
 
 import json
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
@@ -28,12 +28,27 @@ INFORMATION_URI = "https://pypi.org/project/plancheck/"
 FINGERPRINT_KEY = "plancheck/v1"
 
 
+SRCROOT = "%SRCROOT%"
+
+
 def artifact_uri(source: str) -> str:
     """A URI reference for a path as given: relative paths stay relative (to the run's folder)."""
     path = PurePath(source)
     if path.is_absolute():
         return path.as_uri()
     return quote(path.as_posix(), safe="/")
+
+
+def artifact_location(source: str) -> dict[str, Any]:
+    """The artifact, relative to the run's folder (``%SRCROOT%``) wherever it can be, so
+    code scanning maps it onto the repository; an absolute URI only outside that folder."""
+    path = Path(source)
+    if path.is_absolute():
+        try:
+            path = path.relative_to(Path.cwd())
+        except ValueError:
+            return {"uri": path.as_uri()}
+    return {"uri": quote(PurePath(path).as_posix(), safe="/"), "uriBaseId": SRCROOT}
 
 
 def rule_descriptor(rule: Rule) -> dict[str, Any]:
@@ -65,7 +80,7 @@ def _stand_in(f: Finding) -> dict[str, Any]:
 
 
 def location(f: Finding) -> dict[str, Any]:
-    physical: dict[str, Any] = {"artifactLocation": {"uri": artifact_uri(f.source)}}
+    physical: dict[str, Any] = {"artifactLocation": artifact_location(f.source)}
     if f.spans:
         first, last = f.spans[0], f.spans[-1]
         physical["region"] = {
@@ -75,8 +90,21 @@ def location(f: Finding) -> dict[str, Any]:
             "endColumn": last.end_column,
         }
     loc: dict[str, Any] = {"physicalLocation": physical}
+    where = next((s.where for s in f.spans if s.where), None)
+    if where:  # a Word or PDF plan: the place as its reader knows it, not our text's line
+        loc["message"] = {"text": where}
+    logical = []
+    if f.recommendation:
+        logical.append({"name": f.recommendation, "kind": "namespace"})
     if f.action:
-        loc["logicalLocations"] = [{"name": f.action, "kind": "object"}]
+        parent = f"{f.recommendation}/" if f.recommendation else ""
+        logical.append(
+            {"name": f.action, "fullyQualifiedName": parent + f.action, "kind": "object"}
+        )
+    if where:
+        logical.append({"name": where, "kind": "element"})
+    if logical:
+        loc["logicalLocations"] = logical
     return loc
 
 
@@ -105,18 +133,22 @@ def sarif_log(report: Report, context: FormatContext) -> dict[str, Any]:
     rules = [rule_descriptor(r) for r in sorted(context.rules, key=lambda r: r.code)]
     index = {d["id"]: i for i, d in enumerate(rules)}
     results = []
+    seen: dict[str, int] = {}
     for f in findings_of(report):
         if f.code not in index:
             index[f.code] = len(rules)
             rules.append(_stand_in(f))
-        results.append(result(f, index[f.code], context))
+        out = result(f, index[f.code], context)
+        n = seen.get(f.fingerprint, 0)  # the same words twice in one plan: still distinct
+        seen[f.fingerprint] = n + 1
+        if n:
+            out["partialFingerprints"][FINGERPRINT_KEY] = f"{f.fingerprint}:{n}"
+        results.append(out)
     notes = [
         {
             "level": "error",
             "message": {"text": e.message},
-            "locations": [
-                {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(e.source)}}}
-            ],
+            "locations": [{"physicalLocation": {"artifactLocation": artifact_location(e.source)}}],
         }
         for e in report.errors
     ]

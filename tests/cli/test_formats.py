@@ -110,12 +110,35 @@ def test_sarif_content(work: Path) -> None:
     assert run["invocations"][0]["executionSuccessful"] is True
 
 
-def test_sarif_absolute_paths_are_file_uris(work: Path) -> None:
-    doc = json.loads(lint(str(work / BAD), "-f", "sarif").stdout)
-    uri = doc["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"][
-        "uri"
-    ]
-    assert uri == (work / BAD).as_uri()
+def test_sarif_paths_are_relative_to_the_run_with_a_base_id(
+    work: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    def artifact(doc: dict) -> dict:
+        return doc["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+
+    # an absolute path inside the run's folder is made relative, so code scanning maps it
+    inside = artifact(json.loads(lint(str(work / BAD), "-f", "sarif").stdout))
+    assert inside == {"uri": BAD, "uriBaseId": "%SRCROOT%"}
+    elsewhere = tmp_path_factory.mktemp("elsewhere") / BAD
+    elsewhere.write_bytes((work / BAD).read_bytes())
+    outside = artifact(json.loads(lint(str(elsewhere), "-f", "sarif").stdout))
+    assert outside == {"uri": elsewhere.as_uri()}
+
+
+def test_sarif_names_the_cell_of_a_word_plan_and_keeps_fingerprints_distinct(work: Path) -> None:
+    from tests.readers.readers_kit import COLUMNS, plan_docx
+
+    rows = [COLUMNS, ["1", "Cold cells.", "We will explore heating.", "SMT", "Ongoing"],
+            ["", "", "We will explore heating.", "SMT", "Ongoing"]]  # fmt: skip
+    (work / "plan.docx").write_bytes(plan_docx(rows))
+    doc = json.loads(lint("plan.docx", "-f", "sarif").stdout)
+    results = doc["runs"][0]["results"]
+    first = results[0]["locations"][0]
+    assert first["message"]["text"].startswith("table 1, row ")
+    kinds = [loc["kind"] for loc in first["logicalLocations"]]
+    assert kinds == ["namespace", "object", "element"]
+    prints = [r["partialFingerprints"]["plancheck/v1"] for r in results]
+    assert len(prints) == len(set(prints))
 
 
 def test_github_annotations(work: Path) -> None:
