@@ -13,7 +13,7 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
@@ -46,6 +46,22 @@ class Group(click.Group):
 @click.version_option(__version__, "--version", prog_name="plancheck")
 def main() -> None:
     """Lint prison action plans against the SMART criteria."""
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+_config_option = click.option(
+    "--config", type=click.Path(dir_okay=False, path_type=Path), help="config file to read"
+)
+_no_cache_option = click.option(
+    "--no-cache", is_flag=True, help="neither read nor write the result cache"
+)
+
+
+def _format_option(*names: str) -> Callable[[F], F]:
+    return click.option(
+        "-f", "--format", "fmt", type=click.Choice(names), default=names[0], show_default=True
+    )
 
 
 @main.command()
@@ -235,9 +251,7 @@ def lint(paths: tuple[str, ...], **opts: Any) -> None:
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
-@click.option(
-    "--config", type=click.Path(dir_okay=False, path_type=Path), help="config file to read"
-)
+@_config_option
 def rules(fmt: str, config: Path | None) -> None:
     """List the rules: code, name, criterion, severity, summary."""
     from checker.lintcli import rules_table
@@ -250,9 +264,7 @@ def rules(fmt: str, config: Path | None) -> None:
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
-@click.option(
-    "--config", type=click.Path(dir_okay=False, path_type=Path), help="config file to read"
-)
+@_config_option
 def rule(code: str, fmt: str, config: Path | None) -> None:
     """Explain one rule (by code or name): why it matters, what to write instead, examples."""
     from checker.lintcli import rule_page
@@ -262,14 +274,9 @@ def rule(code: str, fmt: str, config: Path | None) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option(
-    "-f", "--format", "fmt", type=click.Choice(["text", "csv", "html"]), default="text",
-    show_default=True,
-)  # fmt: skip
-@click.option(
-    "--config", type=click.Path(dir_okay=False, path_type=Path), help="config file to read"
-)
-@click.option("--no-cache", is_flag=True, help="neither read nor write the result cache")
+@_format_option("text", "csv", "html")
+@_config_option
+@_no_cache_option
 @click.option("-j", "--jobs", type=click.IntRange(0), default=1, help="processes (0: one per CPU)")
 def summary(
     paths: tuple[str, ...], fmt: str, config: Path | None, no_cache: bool, jobs: int
@@ -285,14 +292,9 @@ def summary(
 @main.command()
 @click.argument("old")
 @click.argument("new")
-@click.option(
-    "-f", "--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text",
-    show_default=True,
-)  # fmt: skip
-@click.option(
-    "--config", type=click.Path(dir_okay=False, path_type=Path), help="config file to read"
-)
-@click.option("--no-cache", is_flag=True, help="neither read nor write the result cache")
+@_format_option("text", "json", "html")
+@_config_option
+@_no_cache_option
 def diff(old: str, new: str, fmt: str, config: Path | None, no_cache: bool) -> None:
     """What changed from one draft to the next; exit 1 when NEW has a finding OLD did not."""
     from checker.lintcli import diff_command
@@ -311,10 +313,8 @@ def diff(old: str, new: str, fmt: str, config: Path | None, no_cache: bool) -> N
     required=True,
     help="the annotated copy to write (never the draft itself)",
 )
-@click.option(
-    "--config", type=click.Path(dir_okay=False, path_type=Path), help="config file to read"
-)
-@click.option("--no-cache", is_flag=True, help="neither read nor write the result cache")
+@_config_option
+@_no_cache_option
 def annotate(draft: Path, output: Path, config: Path | None, no_cache: bool) -> None:
     """Write a copy of a Word draft with each action's findings as a Word comment."""
     from checker.lintcli import annotate_command
