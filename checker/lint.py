@@ -39,6 +39,7 @@ class LintRequest:
     cache_dir: Path | None = None
     jobs: int = 1
     force_exclude: bool = False  # apply exclude to files named on the command line too
+    progress: Callable[[int, int], None] | None = None  # (files done, files to lint)
 
 
 @dataclass(frozen=True)
@@ -172,11 +173,13 @@ class Batch:
         else:
             self.todo.append((_task(index, name, data, scope, self.folder), scope, key))
 
-    def lint(self, jobs: int) -> None:
+    def lint(self, jobs: int, progress: Callable[[int, int], None] | None = None) -> None:
         """Lint what the cache did not have, and cache it."""
-        for (task, _, key), (index, done, message) in zip(
-            self.todo, _run(self.todo, jobs), strict=True
+        for count, ((task, _, key), (index, done, message)) in enumerate(
+            zip(self.todo, _run(self.todo, jobs), strict=True), start=1
         ):
+            if progress is not None:
+                progress(count, len(self.todo))
             if done is None:
                 self.failed[index] = FileError(source=task.source, message=message or "not linted")
                 continue
@@ -214,7 +217,7 @@ def run_lint(request: LintRequest, read_stdin: Callable[[int], bytes]) -> Outcom
             os.path.normpath(source) in named and not request.force_exclude
         ) or not resolver.for_path(Path(source)).excludes(source):
             batch.add(index, source)
-    batch.lint(request.jobs)
+    batch.lint(request.jobs, request.progress)
 
     reports = batch.reports()
     errors = [FileError(source=e.source, message=e.message) for e in found_errors] + batch.errors()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from difflib import get_close_matches
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -61,6 +61,25 @@ def read_stdin(limit: int) -> bytes:
     return sys.stdin.read(limit + 1).encode("utf-8")
 
 
+def _progress_bar() -> Callable[[int, int], None] | None:
+    """A count of files on standard error, for a batch linted in a terminal; never in a
+    pipe, a redirect or a CI log."""
+    if not sys.stderr.isatty() or os.environ.get("CI") or os.environ.get("TERM") == "dumb":
+        return None
+
+    def show(done: int, total: int) -> None:
+        if total < 3:
+            return
+        width = 24
+        filled = width * done // total
+        bar = "#" * filled + "-" * (width - filled)
+        end = "\n" if done == total else ""
+        sys.stderr.write(f"\rlinting [{bar}] {done}/{total}{end}")
+        sys.stderr.flush()
+
+    return show
+
+
 def lint_command(paths: tuple[str, ...], opts: Mapping[str, Any]) -> int:
     """Run ``plancheck lint``; the exit code."""
     overrides = overrides_from(opts)
@@ -81,6 +100,7 @@ def lint_command(paths: tuple[str, ...], opts: Mapping[str, Any]) -> int:
         cache_dir=opts.get("cache_dir"),
         jobs=opts.get("jobs", 1),
         force_exclude=opts.get("force_exclude", False),
+        progress=_progress_bar(),
     )
     if opts["statistics"] and (opts.get("fmt") or "text") != "text":
         raise click.UsageError("--statistics is a view of the text report; drop it or -f")

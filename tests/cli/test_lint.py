@@ -179,3 +179,30 @@ def test_findings_in_non_text_inputs_name_the_native_place(tmp_path: Path) -> No
     result = CliRunner().invoke(main, ["lint", "--no-cache", str(plan)])
     assert result.exit_code == 1
     assert f"{plan} (line 3) PC-S001" in result.output
+
+
+def test_a_progress_count_only_in_a_terminal_and_never_in_ci(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import io
+
+    from checker import lintcli
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    term = Terminal()
+    monkeypatch.setattr(lintcli.sys, "stderr", term)
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.delenv("TERM", raising=False)
+    show = lintcli._progress_bar()
+    assert show is not None
+    for done in range(1, 5):
+        show(done, 4)
+    assert term.getvalue().endswith("linting [########################] 4/4\n")
+    monkeypatch.setenv("CI", "true")
+    assert lintcli._progress_bar() is None
+    monkeypatch.delenv("CI")
+    monkeypatch.setattr(lintcli.sys, "stderr", io.StringIO())  # a pipe: no bar
+    assert lintcli._progress_bar() is None
