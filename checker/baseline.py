@@ -1,8 +1,9 @@
 """Baselines: accept today's findings, fail only on new ones.
 
 ``--write-baseline FILE`` records every finding of the run by its fingerprint
-(rule + normalised action text + file name, never line numbers, so that
-editing elsewhere in the plan does not make old findings look new).
+(rule + recommendation number + the words that triggered it; never the file's
+name, line numbers or the rest of the action's wording, so that a renamed draft,
+edits elsewhere in the plan or a light rewording do not make old findings new).
 ``--baseline FILE`` hands those fingerprints to the gate, which then fails
 only on findings that are not in it. The file is JSON, sorted, so that it
 diffs well under version control.

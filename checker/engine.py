@@ -82,10 +82,16 @@ def _field_spans(hit: Hit, rec: Recommendation | None, act: Action | None) -> tu
     return locate(act.text, act.spans, hit.start, hit.end)
 
 
-def fingerprint(code: str, source: str, text: str, words: Iterable[str]) -> str:
-    """Stable across edits that move lines: rule, file name and normalised action text."""
-    norm = " ".join(re.findall(r"[a-z0-9]+", text.lower()))
-    basis = "\x1f".join([code, Path(source).name, norm, *sorted(w.lower() for w in words)])
+def fingerprint(code: str, where: str, text: str, words: Iterable[str]) -> str:
+    """A finding's identity for baselines and code scanning, stable across the edits a
+    draft goes through: the rule, the recommendation's number and the words that
+    triggered it (or, with none, the opening words of the action). Neither the file's
+    name (a renamed draft keeps its baseline) nor line numbers nor the rest of the
+    action's wording (a light rewording keeps it) are part of it."""
+    said = sorted(" ".join(w.lower().split()) for w in words if w.strip())
+    if not said:
+        said = re.findall(r"[a-z0-9]+", text.lower())[:8]
+    basis = "\x1f".join([code, where, *said])
     return hashlib.sha256(basis.encode("utf-8", "surrogateescape")).hexdigest()[:20]
 
 
@@ -95,6 +101,7 @@ class Engine:
     def __init__(
         self, rules: list[Rule], settings: Settings, cache_dir: Path | None = None
     ) -> None:
+        self._seen: dict[str, int] = {}  # fingerprints given in the plan being linted
         self.settings = settings
         self.notices: list[str] = []
         self.annotator = Annotator((), settings.pipeline, cache_dir)
@@ -166,8 +173,16 @@ class Engine:
             action=act.id if act else None,
             recommendation=rec.id if rec else None,
             source=plan.source,
-            fingerprint=fingerprint(rule.code, plan.source, text + " ".join(hit.words), hit.words),
+            fingerprint=self._distinct(
+                fingerprint(rule.code, (rec.ref or rec.id) if rec else "", text, hit.words)
+            ),
         )
+
+    def _distinct(self, fp: str) -> str:
+        """The same rule on the same words twice in one plan: '-1', '-2' keep them apart."""
+        n = self._seen.get(fp, 0)
+        self._seen[fp] = n + 1
+        return f"{fp}-{n}" if n else fp
 
     def _internal(self, rule: Rule, exc: BaseException, plan: Plan, act: Action | None) -> Finding:
         where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
@@ -184,7 +199,7 @@ class Engine:
             action=act.id if act else None,
             source=plan.source,
             spans=act.spans[:1] if act else (),
-            fingerprint=fingerprint(INTERNAL_CODE, plan.source, rule.code, ()),
+            fingerprint=fingerprint(INTERNAL_CODE, "", rule.code, ()),
         )
 
     def _run(self, rule: Rule, ctx: Context) -> list[Finding]:
@@ -203,6 +218,7 @@ class Engine:
     def lint(self, plan: Plan, ignore: Iterable[str] = ()) -> FileReport:
         """The report of one plan."""
         ignored = tuple(ignore)
+        self._seen = {}
         submitted = _iso_date(plan.header.submitted.value if plan.header.submitted else None)
         self.annotator.forget()  # one plan's Docs at a time
         self._annotate(plan)

@@ -3,7 +3,7 @@
 One run; ``tool.driver.rules`` describes every rule in force (summary, why,
 what to write instead and the examples, from the rule files) and each result
 points at its rule by id and index. ``partialFingerprints`` carry
-``Finding.fingerprint`` (rule + normalised action text, not line numbers), so
+``Finding.fingerprint`` (rule, recommendation and triggering words, not lines), so
 a viewer keeps an alert's identity when lines move. With a baseline, results
 say ``baselineState`` new or unchanged. Files that could not be read are
 ``toolExecutionNotifications`` of the invocation.
