@@ -34,9 +34,10 @@ def annotation(f: Finding, context: FormatContext) -> str:
         props.update(line=first.line, col=first.column, endLine=last.end_line)
         props["endColumn"] = last.end_column
     props["title"] = f"{f.code} {f.name}"
-    text = message(f)
-    if context.in_baseline(f):
-        text += " (in baseline)"
+    where = next((s.where for s in f.spans if s.where), None)
+    text = message(f) + (f" [{where}]" if where else "")  # a .docx or .pdf: the cell, in words
+    if context.in_baseline(f):  # accepted already: a notice, never an error in the log
+        return command("notice", props, text + " (in baseline)")
     return command(COMMAND[f.severity], props, text)
 
 

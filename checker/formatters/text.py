@@ -49,8 +49,9 @@ LEGEND = (
 
 def format_report(report: Report, context: FormatContext) -> str:
     paint = Painter(context.color)
-    if context.quiet:
-        lines = [finding_line(f, paint, context) for f in findings_of(report)]
+    if context.quiet:  # the finding lines that need attention: none already baselined
+        found = [f for f in findings_of(report) if not context.in_baseline(f)]
+        lines = [finding_line(f, paint, context) for f in found]
         return "".join(line + "\n" for line in lines)
     out: list[str] = []
     if context.statistics:

@@ -101,3 +101,11 @@ def test_bad_baseline_files(work: Path) -> None:
     write(work / "other.json", '{"findings": []}')
     run = lint(BAD, "--baseline", "other.json")
     assert run.code == 2 and "not a plancheck baseline" in run.stderr
+
+
+def test_baselined_findings_are_notices_in_github_and_absent_from_quiet(work: Path) -> None:
+    assert lint(BAD, "--write-baseline", "baseline.json").code == 0
+    github = lint(BAD, "--baseline", "baseline.json", "-f", "github").stdout.splitlines()
+    commands = [line for line in github if line.startswith("::")]
+    assert commands and all(c.startswith("::notice ") for c in commands)
+    assert lint(BAD, "--baseline", "baseline.json", "-q").stdout == ""
