@@ -220,7 +220,10 @@ def _run(reader: Reader, data: bytes, source: str, kind: str) -> Document:
 
 
 def discover(paths: Sequence[str]) -> tuple[list[str], list[InputError]]:
-    """Expand folders and glob patterns into plan files: (sorted unique files, errors).
+    """Expand folders and glob patterns into plan files: (unique files, errors).
+
+    Files come in the order they were given; a folder's or a pattern's files in
+    sorted order where the folder or pattern stands.
 
     Files named explicitly are kept whatever their suffix (reading them says
     what is wrong); folders and patterns contribute only files with a suffix
@@ -236,7 +239,7 @@ def discover(paths: Sequence[str]) -> tuple[list[str], list[InputError]]:
         if given == "-" or os.path.isfile(given):
             keep(given)
         elif os.path.isdir(given):
-            files = list(_walk(given, errors))
+            files = sorted(_walk(given, errors))
             if not files:
                 errors.append(InputError(given, f"is a folder with no plan files ({READS})"))
             for path in files:
@@ -247,13 +250,13 @@ def discover(paths: Sequence[str]) -> tuple[list[str], list[InputError]]:
                 errors.append(InputError(given, "matches no files"))
             elif not matches:
                 errors.append(InputError(given, f"matches no plan files ({READS})"))
-            for path in matches or ():
+            for path in sorted(matches or ()):
                 keep(path)
         elif os.path.lexists(given):
             errors.append(InputError(given, "is not a file or folder plancheck can read"))
         else:
             errors.append(InputError(given, "does not exist"))
-    return sorted(found.values()), errors
+    return list(found.values()), errors
 
 
 def _is_plan_name(name: str) -> bool:

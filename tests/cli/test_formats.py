@@ -171,7 +171,7 @@ def test_junit(work: Path) -> None:
     root = ET.fromstring(run.stdout)
     assert root.tag == "testsuites"
     suites = {s.get("name"): s for s in root.findall("testsuite")}
-    assert list(suites) == [BAD, GOOD, "empty.txt"]
+    assert list(suites) == [GOOD, BAD, "empty.txt"]
     bad = suites[BAD]
     cases = bad.findall("testcase")
     assert len(cases) == 6 and cases[0].get("name", "").startswith("R1.A1 We will explore")
