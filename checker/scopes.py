@@ -112,15 +112,29 @@ class Scope:
             return
         cli = set(from_cli)
         flagged = [u for u in unknown if u in cli]
+        hint = self._did_you_mean(flagged or unknown)
         if flagged:
             raise ConfigError(
                 f"unknown rule selector(s) {', '.join(flagged)} in"
-                " --select/--ignore/--extend-select (see 'plancheck rules')"
+                f" --select/--ignore/--extend-select{hint} (see 'plancheck rules')"
             )
         where = self.config or "settings"
         raise ConfigError(
-            f"{where}: unknown rule selector(s) {', '.join(unknown)} (see 'plancheck rules')"
+            f"{where}: unknown rule selector(s) {', '.join(unknown)}{hint} (see 'plancheck rules')"
         )
+
+    def _did_you_mean(self, unknown: list[str]) -> str:
+        """'S001' for 'PC-S001', 'vague-commitmnt' for 'vague-commitment'."""
+        from difflib import get_close_matches
+
+        names = [r.code for r in self.rules] + [r.name for r in self.rules]
+        out = []
+        for u in unknown:
+            exact = [r.code for r in self.rules if r.code.upper().endswith("-" + u.upper())]
+            close = exact or get_close_matches(u, names, n=1, cutoff=0.75)
+            if close:
+                out.append(f"'{close[0]}' for '{u}'")
+        return f"; did you mean {', '.join(out)}?" if out else ""
 
 
 class Resolver:

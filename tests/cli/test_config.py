@@ -294,3 +294,11 @@ def test_the_examples_folder_lints_as_a_whole(monkeypatch: pytest.MonkeyPatch) -
         "examples/good-plan.txt",
     ]
     assert doc["errors"] == []
+
+
+def test_an_unknown_selector_suggests_the_rule_meant(work: Path) -> None:
+    run = lint(BAD, "--select", "S001,vague-comitment")
+    assert run.code == 2
+    assert (
+        "did you mean 'PC-S001' for 'S001', 'vague-commitment' for 'vague-comitment'?" in run.stderr
+    )
