@@ -34,6 +34,7 @@ from checker.models import (
 from checker.nlp import Annotator
 from checker.packs import Rule
 from checker.scoring import action_score, mean, unanswered_counts, verdicts
+from checker.selection import named
 
 INTERNAL_CODE = "PC-X000"
 
@@ -232,7 +233,7 @@ class Engine:
                 ctx.action = act
                 found: list[Finding] = []
                 for rule in self.action_rules:
-                    if not _ignored(rule.code, ignored):
+                    if not named(rule, ignored):
                         found.extend(self._run(rule, ctx))
                 actions.append(self._action_report(act, found))
             ctx.action = None
@@ -244,7 +245,7 @@ class Engine:
         ctx.rec = None
         plan_findings: list[Finding] = []
         for rule in self.plan_rules:
-            if not _ignored(rule.code, ignored):
+            if not named(rule, ignored):
                 plan_findings.extend(self._run(rule, ctx))
         recs = _attach(recs, plan_findings)
         report = _file_report(plan, recs, plan_findings, mean(all_scores))
@@ -273,13 +274,6 @@ def _default_cw() -> dict[str, float]:
     from checker.scoring import DEFAULT_CRITERION_WEIGHTS
 
     return dict(DEFAULT_CRITERION_WEIGHTS)
-
-
-def _ignored(code: str, ignored: tuple[str, ...]) -> bool:
-    return any(
-        code.upper().startswith(i.upper()) or (len(i) == 1 and code[3:4] == i.upper())
-        for i in ignored
-    )
 
 
 def _order(f: Finding) -> tuple[int, int, str]:

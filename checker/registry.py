@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from checker.config import Settings
 from checker.errors import PackError
 from checker.paths import data_dir
+from checker.selection import specificity
 
 if TYPE_CHECKING:  # the check types and the pack loader are imported when rules are loaded
     from checker.checks.base import Check
@@ -81,29 +82,13 @@ def load_rules(settings: Settings, base: Path | None = None) -> list[Rule]:
     return rules
 
 
-def _specificity(rule: Rule, selectors: Iterable[str]) -> int:
-    """Length of the longest selector matching the rule, -1 for none."""
-    best = -1
-    for sel in selectors:
-        s = sel.strip().upper()
-        if not s:
-            continue
-        if s == "ALL":
-            best = max(best, 0)
-        elif len(s) == 1 and s == rule.criterion:
-            best = max(best, 3)  # a criterion letter is as specific as the prefix 'PC-X'
-        elif rule.code.upper().startswith(s) or rule.name.upper() == s:
-            best = max(best, len(s) if rule.name.upper() != s else len(rule.code))
-    return best
-
-
 def select(rules: list[Rule], settings: Settings, extra_ignore: Iterable[str] = ()) -> list[Rule]:
     """The rules in force: selected (default all) and not more specifically ignored."""
     chosen = [*(settings.select or ("ALL",)), *settings.extend_select]
     ignored = [*settings.ignore, *extra_ignore]
     out = []
     for rule in rules:
-        s, i = _specificity(rule, chosen), _specificity(rule, ignored)
+        s, i = specificity(rule, chosen), specificity(rule, ignored)
         if s >= 0 and s > i:
             out.append(rule)
     return out
@@ -114,5 +99,5 @@ def unknown_selectors(rules: list[Rule], selectors: Iterable[str]) -> list[str]:
     return [
         s
         for s in selectors
-        if s.strip() and s.strip().upper() != "ALL" and all(_specificity(r, [s]) < 0 for r in rules)
+        if s.strip() and s.strip().upper() != "ALL" and all(specificity(r, [s]) < 0 for r in rules)
     ]

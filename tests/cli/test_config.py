@@ -302,3 +302,22 @@ def test_an_unknown_selector_suggests_the_rule_meant(work: Path) -> None:
     assert (
         "did you mean 'PC-S001' for 'S001', 'vague-commitment' for 'vague-comitment'?" in run.stderr
     )
+
+
+def test_per_file_ignores_take_every_kind_of_selector(work: Path) -> None:
+    # one definition of selection: a rule's name and a criterion letter work per file too,
+    # whatever the length of the rule's code prefix
+    write(work / "local" / "LOC-S901.yaml", LOCAL_RULE)
+    write(
+        work / "plancheck.toml",
+        'packs = ["local"]\nper_file_ignores = { "*.txt" = ["vague-commitment"] }\n',
+    )
+    codes = {f["code"] for f in findings(lint(BAD, "-f", "json").stdout)}
+    assert "PC-S001" not in codes and "PC-S003" in codes
+    plan = "Rec No\tConcern\tAction\tOwner\tTarget\n1\tIdle men.\tForty places will be opened in the textiles unit.\tHead of Industries\tMay 2026\n"
+    write(work / "jargon.txt", plan)
+    write(work / "plancheck.toml", 'packs = ["local"]\n')
+    assert "LOC-S901" in {f["code"] for f in findings(lint("jargon.txt", "-f", "json").stdout)}
+    write(work / "plancheck.toml", 'packs = ["local"]\nper_file_ignores = { "*.txt" = ["S"] }\n')
+    codes = {f["code"] for f in findings(lint("jargon.txt", BAD, "-f", "json").stdout)}
+    assert not any(c.split("-")[1].startswith("S") for c in codes), codes
