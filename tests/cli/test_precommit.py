@@ -120,3 +120,19 @@ def test_the_hook_passes_a_good_plan_and_fails_a_bad_one(tmp_path: Path) -> None
     both = pre_commit("run", "plancheck", "--all-files", cwd=project, home=home)
     assert both.returncode == 1
     assert f"plans/{GOOD}" in both.stdout and f"plans/{BAD}" in both.stdout
+
+    # a PDF plan just works in the hook's own environment (PDF reading is in the default install)
+    from tests.readers.readers_kit import COLUMNS, plan_pdf
+
+    (project / "plans" / "good.pdf").write_bytes(plan_pdf())
+    rows = [
+        COLUMNS,
+        ["1", "Cells were cold.", "We will explore heating where possible.", "SMT", "Ongoing"],
+    ]
+    (project / "plans" / "bad.pdf").write_bytes(plan_pdf(rows))
+    git("add", "-A", cwd=project)
+    good_pdf = pre_commit("run", "plancheck", "--files", "plans/good.pdf", cwd=project, home=home)
+    assert good_pdf.returncode == 0, good_pdf.stdout + good_pdf.stderr
+    bad_pdf = pre_commit("run", "plancheck", "--files", "plans/bad.pdf", cwd=project, home=home)
+    assert bad_pdf.returncode == 1, bad_pdf.stdout + bad_pdf.stderr
+    assert "plans/bad.pdf (page 1, table 1, row 2) PC-S001" in bad_pdf.stdout
