@@ -24,6 +24,19 @@ else:  # pragma: no cover
 CONFIG_FILES = ("plancheck.toml", ".plancheck.toml", "pyproject.toml")
 
 
+class Suppression(BaseModel):
+    """One suppression: these rules, for this recommendation (and action), because ..."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    codes: tuple[str, ...] = Field(
+        min_length=1, description="rule codes, names, prefixes or letters"
+    )
+    recommendation: str | None = Field(default=None, description="its number as printed")
+    action: str | None = Field(default=None, description="the start of the action's text")
+    files: tuple[str, ...] = Field(default=(), description="globs; none: every file")
+    reason: str = Field(min_length=3, description="why (required): shown in the report")
+
+
 class Settings(BaseModel):
     """Everything a run can be told."""
 
@@ -43,6 +56,11 @@ class Settings(BaseModel):
     )
     per_file_ignores: dict[str, tuple[str, ...]] = Field(
         default_factory=dict, description="glob -> codes ignored in matching files"
+    )
+    suppress: tuple[Suppression, ...] = Field(
+        default=(),
+        description="findings taken out for one recommendation or action, each with its reason "
+        "([[suppress]] codes, recommendation, action, files, reason)",
     )
     severity: dict[str, Severity] = Field(default_factory=dict, description="rule code -> severity")
     weights: dict[str, float] = Field(

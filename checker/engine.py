@@ -30,11 +30,13 @@ from checker.models import (
     Recommendation,
     RecommendationReport,
     Span,
+    SuppressedFinding,
 )
 from checker.nlp import Annotator
 from checker.packs import Rule
 from checker.scoring import action_score, mean, unanswered_counts, verdicts
 from checker.selection import named
+from checker.suppress import Active, for_plan
 
 INTERNAL_CODE = "PC-X000"
 
@@ -226,6 +228,8 @@ class Engine:
         ctx = self._context(plan, submitted)
         recs = []
         all_scores: list[float] = []
+        suppressions = for_plan(plan, self.settings)
+        suppressed: list[SuppressedFinding] = []
         for rec in plan.recommendations:
             ctx.rec = rec
             actions = []
@@ -234,7 +238,13 @@ class Engine:
                 found: list[Finding] = []
                 for rule in self.action_rules:
                     if not named(rule, ignored):
-                        found.extend(self._run(rule, ctx))
+                        hits = self._run(rule, ctx)
+                        by = next((s for s in suppressions if s.covers(rule, rec, act)), None)
+                        if by is not None and hits:
+                            by.used = True
+                            suppressed.extend(_suppressed(f, by) for f in hits)
+                            continue
+                        found.extend(hits)
                 actions.append(self._action_report(act, found))
             ctx.action = None
             scores = [a.score for a in actions]
@@ -243,12 +253,15 @@ class Engine:
             all_scores.extend(scores)
             recs.append(_rec_report(rec, actions, mean(scores)))
         ctx.rec = None
+        ctx.unused_suppressions = [f"{s.label}: {s.reason}" for s in suppressions if not s.used]
         plan_findings: list[Finding] = []
         for rule in self.plan_rules:
             if not named(rule, ignored):
                 plan_findings.extend(self._run(rule, ctx))
         recs = _attach(recs, plan_findings)
         report = _file_report(plan, recs, plan_findings, mean(all_scores))
+        if suppressed:
+            report = report.model_copy(update={"suppressed": tuple(suppressed)})
         return (
             report.model_copy(update={"notices": tuple(self.notices)}) if self.notices else report
         )
@@ -274,6 +287,17 @@ def _default_cw() -> dict[str, float]:
     from checker.scoring import DEFAULT_CRITERION_WEIGHTS
 
     return dict(DEFAULT_CRITERION_WEIGHTS)
+
+
+def _suppressed(f: Finding, by: Active) -> SuppressedFinding:
+    return SuppressedFinding(
+        code=f.code,
+        message=f.message,
+        action=f.action,
+        recommendation=f.recommendation,
+        reason=by.reason,
+        by=by.by,
+    )
 
 
 def _order(f: Finding) -> tuple[int, int, str]:

@@ -140,6 +140,14 @@ class Unplaced(Model):
     reason: str
 
 
+class PlanComment(Model):
+    """A comment a reader found in the document (a Word comment), and where it is anchored."""
+
+    where: str = Field(description="the place as the reader names it, e.g. 'table 1, row 5'")
+    text: str
+    author: str = ""
+
+
 class Plan(Model):
     """One plan document."""
 
@@ -153,6 +161,9 @@ class Plan(Model):
     sections: tuple[SectionHeading, ...] = ()
     recommendations: tuple[Recommendation, ...] = ()
     unplaced: tuple[Unplaced, ...] = ()
+    comments: tuple[PlanComment, ...] = Field(
+        default=(), description="comments in the document (Word), for suppressions"
+    )
     notes: tuple[str, ...] = Field(
         default=(),
         description="how the parser read the plan as a whole (codes): 'columns-lost' when the "
@@ -210,6 +221,15 @@ class RecommendationReport(Model):
     findings: tuple[Finding, ...] = ()
 
 
+class SuppressedFinding(Model):
+    code: str
+    message: str
+    action: str | None = None
+    recommendation: str | None = None
+    reason: str
+    by: str = Field(description="'config' or 'comment' (a Word comment in the plan)")
+
+
 class FileReport(Model):
     source: str
     establishment: str | None = None
@@ -222,6 +242,9 @@ class FileReport(Model):
     counts: dict[str, int] = Field(default_factory=dict, description="findings per criterion")
     notices: tuple[str, ...] = Field(
         default=(), description="what the run could not do, e.g. rules skipped"
+    )
+    suppressed: tuple[SuppressedFinding, ...] = Field(
+        default=(), description="findings a suppression (config or Word comment) took out, and why"
     )
     cached: bool = False
 

@@ -24,6 +24,9 @@ class Example(BaseModel):
     concern: str | None = Field(default=None, description="the concern the action answers")
     submitted: str | None = Field(default="2025-12-01", description="the plan's submission date")
     plan: str | None = Field(default=None, description="a whole plan as text, for plan rules")
+    comment: str | None = Field(
+        default=None, description="a Word comment anchored on the action's row"
+    )
 
 
 class Examples(BaseModel):

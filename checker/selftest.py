@@ -16,6 +16,7 @@ from checker.models import (
     Header,
     HeaderFact,
     Plan,
+    PlanComment,
     Recommendation,
     Span,
 )
@@ -30,7 +31,10 @@ def example_plan(ex: Example) -> Plan:
         return parse_text(ex.plan, "example.txt")
     due = normalise_target(ex.target or "")
     text = ex.text or ""
-    spans = (Span(line=1, column=1, end_line=1, end_column=len(text) + 1),) if text else ()
+    row = "table 1, row 2" if ex.comment else None
+    spans = (
+        (Span(line=1, column=1, end_line=1, end_column=len(text) + 1, where=row),) if text else ()
+    )
     action = Action(
         id="R1.A1",
         text=text,
@@ -45,7 +49,8 @@ def example_plan(ex: Example) -> Plan:
     header = Header(
         submitted=HeaderFact(text=ex.submitted, value=ex.submitted) if ex.submitted else None
     )
-    return Plan(source="example.txt", header=header, recommendations=(rec,))
+    comments = (PlanComment(where=row, text=ex.comment),) if ex.comment and row else ()
+    return Plan(source="example.txt", header=header, recommendations=(rec,), comments=comments)
 
 
 def findings(engine: Engine, rule: Rule, ex: Example) -> list[Finding]:

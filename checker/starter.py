@@ -60,6 +60,15 @@ STARTER = """\
 # [per_file_ignores]
 # "archive/*.txt" = ["PC-T005"]
 
+# A finding taken out for one recommendation (and action), with its reason, which the
+# report shows; one that matches nothing is itself reported (PC-P010). In a Word plan a
+# comment on the action does the same: "plancheck: ignore PC-T003 — the reason".
+# [[suppress]]
+# codes = ["PC-T003"]
+# recommendation = "4"
+# action = "Monthly housing surgery"
+# reason = "the councils set the date in their own housing plan"
+
 # The severity of a rule: "error", "warning" or "info".
 # [severity]
 # "PC-S007" = "info"

@@ -57,6 +57,8 @@ class Context:
     rec: Recommendation | None = None
     action: Action | None = None
     memo: dict[str, Any] = field(default_factory=dict)
+    # suppressions (config or Word comment) that matched no finding of the plan's actions
+    unused_suppressions: list[str] = field(default_factory=list)
 
     def text(self, name: Field_) -> str:
         if name == "concern":

@@ -34,6 +34,7 @@ class StructureParams(Params):
         "category-reason",
         "delegation",
         "parser-note",
+        "unused-suppression",
     ]
     notes: list[str] = Field(default_factory=list, description="parser notes (parse/actions.py)")
     because: dict[str, str] = Field(
@@ -64,6 +65,10 @@ class StructureCheck(Check):
     def run(self, ctx: Context) -> Iterable[Hit]:
         p = self.params
         plan = ctx.plan
+        if p.kind == "unused-suppression":
+            for label in ctx.unused_suppressions:
+                yield Hit(p.message.format(words=label), words=(label,))
+            return
         if p.kind == "no-table" and not plan.recommendations:
             reason = next((p.because[n] for n in plan.notes if n in p.because), "")
             yield Hit(p.message.format(reason=reason))

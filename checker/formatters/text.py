@@ -109,6 +109,12 @@ def file_block(fr: FileReport, paint: Painter, context: FormatContext) -> list[s
         for f in fr.findings:
             out.append(f"    {finding_line(f, paint, context)}")
             out.extend(_hint(f, paint, context))
+    if fr.suppressed:
+        out.append("")
+        out.append(f"  Suppressed ({len(fr.suppressed)})")
+        for s in fr.suppressed:
+            where = s.action or s.recommendation or "the plan"
+            out.append(f"    {s.code} on {where}: {_short(s.reason, 100)} (by {s.by})")
     out.append("")
     out.extend(plan_summary(fr, paint))
     out.append("")

@@ -11,6 +11,7 @@ import re
 from checker.models import (
     Column,
     Plan,
+    PlanComment,
     Recommendation,
     SectionHeading,
     Span,
@@ -29,9 +30,13 @@ def parse_document(doc: Document) -> Plan:
     """The Plan a Document holds (structured inputs carry theirs already)."""
     if doc.plan is not None:
         return doc.plan
-    return parse_text(
+    plan = parse_text(
         doc.text, doc.source, reader=doc.reader, where=dict(doc.where), pages=doc.pages
     )
+    if doc.comments:
+        comments = tuple(PlanComment(where=w, text=t, author=a) for w, t, a in doc.comments)
+        plan = plan.model_copy(update={"comments": comments})
+    return plan
 
 
 def parse_text(

@@ -29,3 +29,5 @@ class Document:
     plan: Plan | None = None
     # line numbers (1-based) where a new page begins: a text export's form feeds
     pages: tuple[int, ...] = ()
+    # comments in the document (Word): (where, text, author), where as in ``where``
+    comments: tuple[tuple[str, str, str], ...] = ()

@@ -74,7 +74,32 @@ def read_docx(data: bytes, source: str) -> Document:
         raise InputError(
             source, "has no table: plancheck reads the response table of an action plan"
         )
-    return Document(source=source, reader="docx", text=out.text(), where=out.where)
+    return Document(
+        source=source,
+        reader="docx",
+        text=out.text(),
+        where=out.where,
+        comments=_comments(document),
+    )
+
+
+def _comments(document: Any) -> tuple[tuple[str, str, str], ...]:
+    """Word comments anchored in a table row: ('table T, row R', text, author)."""
+    try:
+        by_id = {str(c.comment_id): c for c in document.comments}
+    except Exception:  # no comments part, or one python-docx cannot read: no comments
+        return ()
+    if not by_id:
+        return ()
+    out = []
+    for t, table in enumerate(body_tables(document), 1):
+        for r, (tr, _slots) in enumerate(row_slots(table), 1):
+            for start in tr.iter(_W + "commentRangeStart"):
+                comment = by_id.get(str(start.get(_W + "id")))
+                if comment is not None:
+                    text = " ".join((comment.text or "").split())
+                    out.append((f"table {t}, row {r}", text, comment.author or ""))
+    return tuple(out)
 
 
 def check_zip(data: bytes, source: str) -> None:

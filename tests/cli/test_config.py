@@ -239,7 +239,7 @@ def test_init_writes_a_valid_commented_starter(work: Path) -> None:
     assert path.read_text(encoding="utf-8") == STARTER
 
 
-SETTING_LINE = re.compile(r'^# ([a-z_]+ = |\[[a-z_]+\]$|"[^"]+" = )')
+SETTING_LINE = re.compile(r'^# ([a-z_]+ = |\[\[?[a-z_]+\]\]?$|"[^"]+" = )')
 
 
 def test_init_in_a_folder_and_the_uncommented_starter_is_valid(work: Path) -> None:
