@@ -102,22 +102,26 @@ def _comments(document: Any) -> tuple[tuple[str, str, str], ...]:
     return tuple(out)
 
 
-def check_zip(data: bytes, source: str) -> None:
-    """Refuse what is not a whole zip, or would unpack to far more than it weighs."""
+def check_zip(data: bytes, source: str, suffix: str = ".docx", kind: str = "Word") -> None:
+    """Refuse what is not a whole zip, or would unpack to far more than it weighs.
+
+    Shared by the readers of zipped Office files (.docx, .xlsx): ``suffix`` and
+    ``kind`` only change the words of the messages."""
     stream = io.BytesIO(data)
     if not zipfile.is_zipfile(stream):
         if data.startswith(b"PK\x03\x04"):
-            raise InputError(source, "is a damaged or truncated .docx (the zip is incomplete)")
+            raise InputError(source, f"is a damaged or truncated {suffix} (the zip is incomplete)")
+        old = "an old .doc" if suffix == ".docx" else "an old .xls"
         raise InputError(
             source,
-            "is not a Word .docx file (it is not a zip archive: an old .doc, "
-            "or another kind of file renamed .docx?)",
+            f"is not a {kind} {suffix} file (it is not a zip archive: {old}, "
+            f"or another kind of file renamed {suffix}?)",
         )
     try:
         with zipfile.ZipFile(stream) as archive:
             infos = archive.infolist()
     except (zipfile.BadZipFile, ValueError, EOFError) as exc:
-        raise InputError(source, f"is a damaged or truncated .docx ({exc})") from None
+        raise InputError(source, f"is a damaged or truncated {suffix} ({exc})") from None
     total = sum(info.file_size for info in infos)
     if total > MAX_UNCOMPRESSED or (total > RATIO_FLOOR and total > MAX_RATIO * len(data)):
         raise InputError(
@@ -127,7 +131,7 @@ def check_zip(data: bytes, source: str) -> None:
         )
     names = {info.filename for info in infos}
     if "[Content_Types].xml" not in names:
-        raise InputError(source, "is a zip archive but not a Word document")
+        raise InputError(source, f"is a zip archive but not a {kind} document")
     _unpacks_as_declared(stream, infos, source)
 
 
@@ -162,7 +166,7 @@ def _unpacks_as_declared(stream: io.BytesIO, infos: list[zipfile.ZipInfo], sourc
                             )
     except (zipfile.BadZipFile, ValueError, EOFError, OSError, NotImplementedError) as exc:
         detail = " ".join(str(exc).split())[:200]
-        raise InputError(source, f"is a damaged .docx ({detail})") from None
+        raise InputError(source, f"is a damaged zip archive ({detail})") from None
 
 
 def _open(data: bytes, source: str) -> Any:

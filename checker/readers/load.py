@@ -32,6 +32,8 @@ SUFFIXES: dict[str, str] = {
     ".txt": "text",
     ".text": "text",
     ".docx": "docx",
+    ".xlsx": "xlsx",
+    ".xlsm": "xlsx",
     ".pdf": "pdf",
     ".md": "markdown",
     ".markdown": "markdown",
@@ -41,7 +43,9 @@ SUFFIXES: dict[str, str] = {
     ".yaml": "yaml",
     ".yml": "yaml",
 }
-KINDS: tuple[str, ...] = ("text", "docx", "pdf", "markdown", "csv", "tsv", "json", "yaml")
+KINDS: tuple[str, ...] = (
+    "text", "docx", "xlsx", "pdf", "markdown", "csv", "tsv", "json", "yaml",
+)  # fmt: skip
 _KIND_ALIASES = {"txt": "text", "md": "markdown", "yml": "yaml"}
 
 # Formats people do save plans in, which plancheck cannot read: say so instead of
@@ -53,9 +57,7 @@ _UNSUPPORTED: dict[str, str] = {
     ".dotx": "a Word template",
     ".rtf": "a Rich Text file",
     ".odt": "an OpenDocument text file",
-    ".xls": "an Excel workbook",
-    ".xlsx": "an Excel workbook",
-    ".xlsm": "an Excel workbook",
+    ".xls": "an old Excel .xls workbook",
     ".ods": "an OpenDocument spreadsheet",
     ".ppt": "a PowerPoint file",
     ".pptx": "a PowerPoint file",
@@ -63,7 +65,7 @@ _UNSUPPORTED: dict[str, str] = {
     ".numbers": "an Apple Numbers file",
     ".zip": "a zip archive",
 }
-READS = ".txt, .docx, .pdf, .md, .csv, .tsv, .json and .yaml"
+READS = ".txt, .docx, .xlsx, .pdf, .md, .csv, .tsv, .json and .yaml"
 
 _SKIP_DIRS = {".venv", "venv", "node_modules", "__pycache__", ".plancheck_cache"}
 _BLANK = b" \t\r\n\f\v\x00"
@@ -185,6 +187,10 @@ def _reader(kind: str) -> Reader:
         from checker.readers.docx import read_docx
 
         return read_docx
+    if kind == "xlsx":
+        from checker.readers.xlsx import read_xlsx
+
+        return read_xlsx
     if kind == "pdf":
         from checker.readers.pdf import read_pdf
 

@@ -273,7 +273,8 @@ CASES = [
         const(b"\xd0\xcf\x11\xe0 old word"),
         error=("not supported", ".docx", ".txt"),
     ),
-    Case("excel-xlsx", "plan.xlsx", const(b"PK\x03\x04"), error=("Excel", "not supported")),
+    Case("excel-xlsx-damaged", "plan.xlsx", const(b"PK\x03\x04"), error=("damaged", ".xlsx")),
+    Case("excel-xls", "plan.xls", const(b"\xd0\xcf\x11\xe0"), error=("Excel", "not supported")),
     Case("rich-text", "plan.rtf", const(b"{\\rtf1 hello}"), error=("Rich Text", "not supported")),
     # JSON
     Case(

@@ -52,8 +52,8 @@ def test_kind_overrides_the_suffix() -> None:
 
 
 def test_unknown_kind_is_an_input_error() -> None:
-    with pytest.raises(InputError, match="unknown input kind 'xlsx'"):
-        read_source("-", TEXT, kind="xlsx")
+    with pytest.raises(InputError, match="unknown input kind 'odt'"):
+        read_source("-", TEXT, kind="odt")
 
 
 def test_size_limit_is_configurable(tmp_path: Path) -> None:
