@@ -33,6 +33,8 @@ SUFFIXES: dict[str, str] = {
     ".text": "text",
     ".docx": "docx",
     ".xlsx": "xlsx",
+    ".html": "html",
+    ".htm": "html",
     ".xlsm": "xlsx",
     ".pdf": "pdf",
     ".md": "markdown",
@@ -44,7 +46,7 @@ SUFFIXES: dict[str, str] = {
     ".yml": "yaml",
 }
 KINDS: tuple[str, ...] = (
-    "text", "docx", "xlsx", "pdf", "markdown", "csv", "tsv", "json", "yaml",
+    "text", "docx", "xlsx", "html", "pdf", "markdown", "csv", "tsv", "json", "yaml",
 )  # fmt: skip
 _KIND_ALIASES = {"txt": "text", "md": "markdown", "yml": "yaml"}
 
@@ -65,7 +67,7 @@ _UNSUPPORTED: dict[str, str] = {
     ".numbers": "an Apple Numbers file",
     ".zip": "a zip archive",
 }
-READS = ".txt, .docx, .xlsx, .pdf, .md, .csv, .tsv, .json and .yaml"
+READS = ".txt, .docx, .xlsx, .html, .pdf, .md, .csv, .tsv, .json and .yaml"
 
 _SKIP_DIRS = {".venv", "venv", "node_modules", "__pycache__", ".plancheck_cache"}
 _BLANK = b" \t\r\n\f\v\x00"
@@ -187,6 +189,10 @@ def _reader(kind: str) -> Reader:
         from checker.readers.docx import read_docx
 
         return read_docx
+    if kind == "html":
+        from checker.readers.html import read_html
+
+        return read_html
     if kind == "xlsx":
         from checker.readers.xlsx import read_xlsx
 

@@ -18,7 +18,19 @@ from hypothesis import strategies as st
 
 from checker.cli import main
 
-SUFFIXES = [".txt", ".md", ".csv", ".tsv", ".json", ".yaml", ".docx", ".xlsx", ".pdf", ".xyz"]
+SUFFIXES = [
+    ".txt",
+    ".md",
+    ".csv",
+    ".tsv",
+    ".json",
+    ".yaml",
+    ".docx",
+    ".xlsx",
+    ".html",
+    ".pdf",
+    ".xyz",
+]
 CELLS = st.sampled_from(
     ["1", "2.3", "S12", "Agreed", "Partly agreed", "Governor", "Head of Safety (NHS)",
      "March 2026", "Mar-26", "TBC", "Ongoing", "Complete", "31/12/2026", "•", "1.", "[note]",
