@@ -32,9 +32,11 @@ def issues(report: Report) -> list[dict[str, Any]]:
         if n:
             fingerprint = hashlib.sha256(f"{fingerprint}:{n}".encode()).hexdigest()[:20]
         line = f.spans[0].line if f.spans else 1
+        where = next((s.where for s in f.spans if s.where), None)
+        place = f" [{where}]" if where else ""  # a .docx or .pdf: the cell, in words
         out.append(
             {
-                "description": f"{f.code} {message(f)}",
+                "description": f"{f.code} {message(f)}{place}",
                 "check_name": f"{f.code} {f.name}",
                 "fingerprint": fingerprint,
                 "severity": SEVERITY[f.severity],

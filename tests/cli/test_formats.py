@@ -246,3 +246,12 @@ def test_a_formatter_plugin_that_raises_is_one_line(
     assert run.stderr.strip().splitlines() == [
         "plancheck: error: the 'broken' formatter failed: KeyError: 'summary'"
     ]
+
+
+def test_gitlab_names_the_cell_of_a_word_plan(work: Path) -> None:
+    from tests.readers.readers_kit import COLUMNS, plan_docx
+
+    rows = [COLUMNS, ["1", "Cold cells.", "We will explore heating.", "SMT", "Ongoing"]]
+    (work / "plan.docx").write_bytes(plan_docx(rows))
+    issues = json.loads(lint("plan.docx", "-f", "gitlab").stdout)
+    assert issues and all(i["description"].endswith("[table 1, row 2]") for i in issues)
