@@ -20,22 +20,18 @@ from pathlib import Path
 from typing import Any
 
 from checker.errors import InputError, PlancheckError
-from checker.models import CRITERIA, ActionReport, FileReport
+from checker.models import CRITERIA, CRITERION_NAMES, ActionReport, FileReport
 from checker.packs import Rule
+from checker.readers.docx import W as _W
 
 AUTHOR = "plancheck"
 INITIALS = "PC"
 _WHERE = re.compile(r"^table (\d+), row (\d+)$")
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-CRITERION_WORDS = {
-    "O": "owner", "T": "timescale", "S": "specific", "M": "measurable",
-    "R": "relevant", "A": "achievable",
-}  # fmt: skip
 
 
 def comment_text(act: ActionReport, hints: dict[str, str]) -> str:
     """What fails about one action and what to write instead, in plain words."""
-    failing = [CRITERION_WORDS[c] for c in CRITERIA if act.criteria.get(c) == "fail"]
+    failing = [CRITERION_NAMES[c][0].lower() for c in CRITERIA if act.criteria.get(c) == "fail"]
     head = f"plancheck {act.id}: score {act.score:.0f}/100"
     if failing:
         head += "; not yet " + ", ".join(failing)

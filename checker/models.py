@@ -33,6 +33,15 @@ Severity = Literal["error", "warning", "info"]
 Verdict = Literal["pass", "warn", "fail"]
 Criterion = Literal["O", "T", "S", "M", "R", "A", "P"]
 CRITERIA: tuple[str, ...] = ("O", "T", "S", "M", "R", "A")
+# each criterion's name and what it asks, for reports read by people (SMART.md in short)
+CRITERION_NAMES: dict[str, tuple[str, str]] = {
+    "O": ("Owner", "a role or named body is accountable"),
+    "T": ("Time-bound", "a concrete target date or a completed status"),
+    "S": ("Specific", "says what will be done, not only effort"),
+    "M": ("Measurable", "progress can be checked"),
+    "R": ("Relevant", "addresses its own concern"),
+    "A": ("Achievable", "nothing in the plan contradicts it"),
+}
 
 
 class Model(BaseModel):

@@ -20,16 +20,9 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from checker.formatters import FormatContext, shown
-from checker.models import CRITERIA, ActionReport, Finding, Report
+from checker.models import CRITERIA, CRITERION_NAMES, ActionReport, Finding, Report
 
-NAMES = {
-    "O": ("Owner", "a role or named body is accountable"),
-    "T": ("Time-bound", "a concrete target date or a completed status"),
-    "S": ("Specific", "says what will be done, not only effort"),
-    "M": ("Measurable", "progress can be checked"),
-    "R": ("Relevant", "addresses its own concern"),
-    "A": ("Achievable", "nothing in the plan contradicts it"),
-}
+NAMES = CRITERION_NAMES
 MARK = {"pass": ("\u2713", "pass"), "warn": ("!", "warn"), "fail": ("\u2717", "FAIL")}
 
 

@@ -19,6 +19,7 @@ import click
 from checker.formatters import FormatContext, findings_of, message, shown
 from checker.models import (
     CRITERIA,
+    CRITERION_NAMES,
     ActionReport,
     FileReport,
     Finding,
@@ -42,8 +43,8 @@ class Painter:
 
 
 LEGEND = (
-    "O owner · T time-bound · S specific · M measurable · R relevant · A achievable"
-    "  (pass / warn / FAIL per action; P: the plan as a whole)"
+    " · ".join(f"{c} {CRITERION_NAMES[c][0].lower()}" for c in CRITERIA)
+    + "  (pass / warn / FAIL per action; P: the plan as a whole)"
 )
 
 

@@ -53,7 +53,7 @@ def cut(lines: list[Line], pages: Sequence[int] = ()) -> list[Line] | None:
             j += 1
         segment = lines[i:j]
         current = _page_starts(segment, current, heading)
-        body.extend(_cut_page(segment, current, heading, first=(i == head), depth=depth))
+        body.extend(_cut_page(segment, current, heading, depth))
         i = j
     if sum(1 for ln in body if sum(c is not None for c in ln.cells) >= 2) < 3:
         return None
@@ -213,27 +213,17 @@ def _match(before: list[int], gutters: list[int]) -> list[int]:
     return out
 
 
-def _cut_page(
-    segment: list[Line], starts: list[int], heading: list[str], *, first: bool, depth: int
-) -> list[Line]:
+def _cut_page(segment: list[Line], starts: list[int], heading: list[str], depth: int) -> list[Line]:
+    """The page's lines cut into cells; the lines a heading line carries on to are headings."""
     out: list[Line] = []
     carry = 0  # heading lines still to come below a heading line
-    for n, line in enumerate(segment):
-        raw = line.raw
+    for line in segment:
         cells = _cells(line, starts)
-        if first and n == 0:
-            out.append(replace(line, cells=cells, aligned=True))
-            carry = depth - 1
-            continue
+        out.append(replace(line, cells=cells, aligned=True, heading=carry > 0))
         if carry:
-            out.append(replace(line, cells=cells, aligned=True, heading=True))
             carry -= 1
-            continue
-        if _heading_starts(raw, heading) is not None:
-            out.append(replace(line, cells=cells, aligned=True))
+        elif _heading_starts(line.raw, heading) is not None:
             carry = depth - 1
-            continue
-        out.append(replace(line, cells=cells, aligned=True))
     return out
 
 

@@ -30,6 +30,7 @@ from checker.errors import InputError
 from checker.readers import PARAGRAPH, Document
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+W = _W  # the WordprocessingML namespace, for annotate.py
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 MAX_UNCOMPRESSED = 200 * 1024 * 1024
