@@ -476,13 +476,22 @@ _RATIONALE = re.compile(
 )
 
 
-def rationale_of(block: list[Line]) -> Run | None:
-    """A block that opens on its own partial or negative category ("Partly Agreed. We cannot
-    ...") and has no owner or target: the reason for the category, not an action."""
-    run = Run([ln.text for ln in block if ln.text is not None])
-    if not run or any(ln.owner or ln.target for ln in block):
+def _bare_text(block: list[Line]) -> Run | None:
+    """The block's text when it has no owner or target cell of its own, else None."""
+    if any(ln.owner or ln.target for ln in block):
         return None
-    return run if _RATIONALE.match(run.text) else None
+    return Run([ln.text for ln in block if ln.text is not None]) or None
+
+
+def rationale_of(block: list[Line], carries_on: bool = False) -> Run | None:
+    """A block that opens on its own partial or negative category ("Partly Agreed. We cannot
+    ...") and has no owner or target: the reason for the category, not an action. With
+    ``carries_on`` (a rationale came just before, and no action yet), any such block is
+    that rationale's cell carried on over lines the export broke at a full stop."""
+    run = _bare_text(block)
+    if run is None:
+        return None
+    return run if carries_on or _RATIONALE.match(run.text) else None
 
 
 _NOTE = re.compile(r"\[[^\[\]]{2,}\]\s*$")
@@ -491,11 +500,9 @@ _NOTE = re.compile(r"\[[^\[\]]{2,}\]\s*$")
 def _drafting_notes(block: list[Line]) -> tuple[list[Line], list[Run]]:
     """Notes to self in square brackets ("[check with HR]"), taken out of the block: a
     block that is only such a note, or a note that is the last paragraph of a cell."""
-    run = Run([ln.text for ln in block if ln.text is not None])
-    if not run:
-        return block, []
-    if is_note(run.text) and not any(ln.owner or ln.target for ln in block):
-        return [], [run]
+    bare = _bare_text(block)
+    if bare is not None and is_note(bare.text):
+        return [], [bare]
     notes: list[Run] = []
     for line in block:
         piece = line.text
@@ -509,15 +516,6 @@ def _drafting_notes(block: list[Line]) -> tuple[list[Line], list[Run]]:
             line.text = piece.sub(0, m.start())
             notes.append(Run([note]))
     return block, notes
-
-
-def _rationale_goes_on(block: list[Line]) -> Run | None:
-    """A block with no owner or target right after the rationale, before any action: the
-    rationale's cell carried on over lines the export broke at a full stop."""
-    if any(ln.owner or ln.target for ln in block):
-        return None
-    run = Run([ln.text for ln in block if ln.text is not None])
-    return run or None
 
 
 def build(
@@ -539,9 +537,7 @@ def build(
             )
         if not block:
             continue
-        said = rationale_of(block) if not units else None
-        if said is None and rationale and not units:
-            said = _rationale_goes_on(block)
+        said = rationale_of(block, carries_on=bool(rationale)) if not units else None
         if said is not None:
             rationale = rationale + said
             continue
