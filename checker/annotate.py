@@ -122,9 +122,7 @@ def _paragraph_of(act: ActionReport, layout: Layout) -> Any | None:
     return paragraphs[0] if paragraphs else None
 
 
-def write_annotated(source: Path, output: Path, data: bytes) -> None:
-    if output.resolve() == source.resolve():
-        raise PlancheckError(f"{output}: is the draft itself; annotate writes a copy (-o NEW.docx)")
+def write_annotated(output: Path, data: bytes) -> None:
     try:
         output.write_bytes(data)
     except OSError as exc:

@@ -18,6 +18,7 @@ import click
 
 from checker.errors import ConfigError, PlancheckError, one_line
 from checker.lint import LintRequest, Outcome, run_lint
+from checker.models import FileReport
 from checker.scopes import Overrides, Resolver, split_selectors
 
 if TYPE_CHECKING:
@@ -245,6 +246,17 @@ def _accuracy_lines(measured: dict[str, Any] | None) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _lint_one(path: str, config: Path | None, use_cache: bool) -> tuple[FileReport, Outcome]:
+    """Lint one plan for a command that needs exactly one report (PlancheckError if not)."""
+    outcome = run_lint(LintRequest(paths=(path,), config=config, use_cache=use_cache), read_stdin)
+    if outcome.report.errors:
+        err = outcome.report.errors[0]
+        raise PlancheckError(f"{err.source}: {err.message}")
+    if len(outcome.report.files) != 1:
+        raise PlancheckError(f"{path}: give one plan file, not a folder or pattern")
+    return outcome.report.files[0], outcome
+
+
 def annotate_command(draft: Path, output: Path, config: Path | None, use_cache: bool) -> str:
     """Lint a .docx and write its annotated copy; the line to print."""
     from checker.annotate import annotate, write_annotated
@@ -253,16 +265,10 @@ def annotate_command(draft: Path, output: Path, config: Path | None, use_cache: 
         raise PlancheckError(f"{draft}: annotate writes Word comments, so it takes a .docx")
     if output.exists() and output.resolve() == draft.resolve():
         raise PlancheckError(f"{output}: is the draft itself; annotate writes a copy")
-    outcome = run_lint(
-        LintRequest(paths=(str(draft),), config=config, use_cache=use_cache), read_stdin
-    )
-    if outcome.report.errors:
-        err = outcome.report.errors[0]
-        raise PlancheckError(f"{err.source}: {err.message}")
-    (file_report,) = outcome.report.files
+    file_report, outcome = _lint_one(str(draft), config, use_cache)
     data = draft.read_bytes()
     annotated = annotate(data, str(draft), file_report, outcome.rules)
-    write_annotated(draft, output, annotated)
+    write_annotated(output, annotated)
     with_findings = sum(1 for r in file_report.recommendations for a in r.actions if a.findings)
     return f"wrote {output}: {with_findings} action(s) with comments, and the plan's score"
 
@@ -272,20 +278,8 @@ def diff_command(
 ) -> tuple[str, bool]:
     """Lint two drafts and compare them: (the report in ``fmt``, whether NEW is worse)."""
     from checker.diff import compare, render_text
-    from checker.models import FileReport
 
-    def one(path: str) -> FileReport:
-        outcome = run_lint(
-            LintRequest(paths=(path,), config=config, use_cache=use_cache), read_stdin
-        )
-        if outcome.report.errors:
-            err = outcome.report.errors[0]
-            raise PlancheckError(f"{err.source}: {err.message}")
-        if len(outcome.report.files) != 1:
-            raise PlancheckError(f"{path}: diff compares two plans: give one file for each")
-        return outcome.report.files[0]
-
-    result = compare(one(old), one(new))
+    result = compare(_lint_one(old, config, use_cache)[0], _lint_one(new, config, use_cache)[0])
     if fmt == "json":
         return result.model_dump_json(indent=2) + "\n", result.worse
     if fmt == "html":

@@ -87,6 +87,5 @@ def test_annotate_refuses_to_overwrite_or_to_read_text(tmp_path: Path) -> None:
     assert run.code == 2 and "takes a .docx" in run.stderr
 
 
-@pytest.fixture(autouse=True)
-def _here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)
+# every test runs in its own current folder (the CLI tests' `work` fixture)
+pytestmark = pytest.mark.usefixtures("work")

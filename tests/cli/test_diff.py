@@ -19,9 +19,8 @@ OLD = (
 )
 
 
-@pytest.fixture(autouse=True)
-def _here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)
+# every test runs in its own current folder (the CLI tests' `work` fixture)
+pytestmark = pytest.mark.usefixtures("work")
 
 
 def _codes(path: str) -> dict[str, set[str]]:
