@@ -13,6 +13,7 @@ import re
 
 from checker.errors import InputError
 from checker.readers import Document
+from checker.readers.pipes import untable
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -141,7 +142,8 @@ def read_text(data: bytes, source: str) -> Document:
         kinds = ".txt, .docx, .pdf, .md, .csv, .tsv, .json and .yaml"
         raise InputError(source, f"is not a text file (binary content); plancheck reads {kinds}")
     text, _encoding = decode(data, source)
-    return Document(source=source, reader="text", text=normalise(text), pages=page_starts(text))
+    body = untable(normalise(text))
+    return Document(source=source, reader="text", text=body, pages=page_starts(text))
 
 
 def page_starts(text: str) -> tuple[int, ...]:
