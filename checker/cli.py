@@ -70,16 +70,29 @@ def _format_option(*names: str) -> Callable[[F], F]:
     "--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True
 )
 @click.option("--stdin-filename", default=None, help="name to give standard input ('-')")
-def parse(paths: tuple[str, ...], fmt: str, stdin_filename: str | None) -> None:
-    """Print what plancheck understood of each plan: recommendations, actions, owners, dates."""
+@click.option(
+    "--config",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="config file (its [columns] name unusual headings); default: the nearest one",
+)
+def parse(
+    paths: tuple[str, ...], fmt: str, stdin_filename: str | None, config: Path | None
+) -> None:
+    """Print what plancheck understood of each plan: recommendations, actions, owners, dates.
+
+    The text view starts with the table's columns and the role each heading was given."""
     from checker.parse import parse_document
     from checker.parse.render import render_plan
     from checker.readers.load import discover, read_source
     from checker.schemas import PlanDocument
+    from checker.scopes import Overrides, Resolver
 
+    resolver = Resolver(config, Overrides())
     files, errors = discover(list(paths))
     plans = []
     for path in files:
+        columns = resolver.for_path(Path(path) if path != "-" else None).settings.columns
         if path == "-":
             doc = read_source(stdin_filename or "-", sys.stdin.buffer.read())
         else:
@@ -88,7 +101,7 @@ def parse(paths: tuple[str, ...], fmt: str, stdin_filename: str | None) -> None:
             except PlancheckError as exc:
                 errors.append(exc)  # type: ignore[arg-type]
                 continue
-        plans.append(parse_document(doc))
+        plans.append(parse_document(doc, columns))
     if fmt == "json":
         document = PlanDocument(version=__version__, files=tuple(plans))
         click.echo(json.dumps(document.model_dump(mode="json"), indent=2, ensure_ascii=False))

@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from checker.errors import ConfigError
-from checker.models import Severity
+from checker.models import ColumnRole, Severity
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -96,6 +96,13 @@ class Settings(BaseModel):
         ge=1,
         description="lines of text (or Word table rows); longer plans are refused, not linted "
         "for minutes (a real plan has a few hundred)",
+    )
+    columns: dict[str, ColumnRole] = Field(
+        default_factory=dict,
+        description="column headings to read as a role, for headings plancheck does not "
+        'know: {"Milestone" = "action", "Champion" = "owner"}; matched ignoring case, '
+        "numbering and punctuation. Roles: ref, concern, category, action, owner, target, "
+        "status (kept, never read as actions or dates), other",
     )
     cache_dir: str | None = Field(
         default=None,

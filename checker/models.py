@@ -80,8 +80,11 @@ class Header(Model):
     published: HeaderFact | None = None
 
 
+ColumnRole = Literal["ref", "concern", "category", "action", "owner", "target", "status", "other"]
+
+
 class Column(Model):
-    role: Literal["ref", "concern", "category", "action", "owner", "target", "other"]
+    role: ColumnRole
     title: str
     spans: Spans = ()
 
@@ -115,6 +118,14 @@ class Action(Model):
     )
 
 
+class StatusNote(Model):
+    """A status, progress or RAG cell, kept as written: never read as an action or a target."""
+
+    column: str = Field(default="", description="the column's heading")
+    text: str
+    spans: Spans = ()
+
+
 class Recommendation(Model):
     id: str = Field(description="stable within a plan: R<n>")
     ref: str | None = None
@@ -132,6 +143,9 @@ class Recommendation(Model):
     rationale_spans: Spans = ()
     leadins: tuple[LeadIn, ...] = ()
     actions: tuple[Action, ...] = ()
+    status: tuple[StatusNote, ...] = Field(
+        default=(), description="status, progress or RAG cells of the recommendation's rows"
+    )
 
 
 class SectionHeading(Model):

@@ -69,7 +69,7 @@ class Runner:
     def lint_document(self, doc: Document) -> FileReport:
         from checker.parse import parse_document
 
-        return self.lint_plan(parse_document(doc))
+        return self.lint_plan(parse_document(doc, self.settings.columns))
 
 
 def all_findings(report: FileReport) -> list[Finding]:

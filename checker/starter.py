@@ -48,13 +48,19 @@ STARTER = """\
 # Plans with more lines of text (or Word table rows) than this are refused.
 # max_lines = 10000
 
-# Where results are cached, relative to this file (default .plancheck_cache).
+# Where results are cached, relative to this file (default: the user's cache folder).
 # cache_dir = ".plancheck_cache"
 
 # Output: "text", "json", "sarif", "github", "junit", "gitlab", "csv" or "html"; colour in
 # the text report: "auto" (only on a terminal), "always" or "never".
 # format = "text"
 # color = "auto"
+
+# Column headings plancheck does not know, and the role to read them as: ref, concern,
+# category, action, owner, target, status (kept, never read as actions or dates), other.
+# 'plancheck parse PLAN' shows the role each heading was given.
+# [columns]
+# "Milestone" = "action"
 
 # Rules to skip in some files only (glob -> codes).
 # [per_file_ignores]

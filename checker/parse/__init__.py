@@ -7,6 +7,7 @@ field becomes an ``Unplaced`` item of the Plan, which the rules report.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from checker.models import (
     Column,
@@ -15,23 +16,31 @@ from checker.models import (
     Recommendation,
     SectionHeading,
     Span,
+    StatusNote,
     Unplaced,
 )
 from checker.parse import actions, fixed_width
 from checker.parse.cells import regroup
-from checker.parse.grid import DEFAULT_ROLES, Line, split_lines
+from checker.parse.grid import DEFAULT_ROLES, Line, heading_key, split_lines
 from checker.parse.header import read_header
 from checker.parse.pieces import Piece, Run, plain
 from checker.parse.table import RecDraft, TableReader, find_table
 from checker.readers import Document
 
 
-def parse_document(doc: Document) -> Plan:
-    """The Plan a Document holds (structured inputs carry theirs already)."""
+def parse_document(doc: Document, columns: Mapping[str, str] | None = None) -> Plan:
+    """The Plan a Document holds (structured inputs carry theirs already).
+
+    ``columns`` maps column headings to the roles the user gave them in the config."""
     if doc.plan is not None:
         return doc.plan
     plan = parse_text(
-        doc.text, doc.source, reader=doc.reader, where=dict(doc.where), pages=doc.pages
+        doc.text,
+        doc.source,
+        reader=doc.reader,
+        where=dict(doc.where),
+        pages=doc.pages,
+        columns=columns,
     )
     if doc.comments:
         comments = tuple(PlanComment(where=w, text=t, author=a) for w, t, a in doc.comments)
@@ -46,26 +55,31 @@ def parse_text(
     reader: str = "text",
     where: dict[int, str] | None = None,
     pages: tuple[int, ...] = (),
+    columns: Mapping[str, str] | None = None,
 ) -> Plan:
     """Parse the text of an exported plan."""
+    names = {heading_key(k): v for k, v in (columns or {}).items()}
     lines = split_lines(text, where)
     # columns drawn with spaces (pdftotext -layout), or one cell per line (LibreOffice text)
-    lines = fixed_width.cut(lines, pages) or regroup(lines) or lines
-    head, roles = find_table(lines)
+    lines = fixed_width.cut(lines, pages, names) or regroup(lines, names) or lines
+    head, roles = find_table(lines, names)
     header, preamble = read_header(lines[:head])
     first = head + 1 if roles is not None else head
-    columns: tuple[Column, ...] = ()
+    found: tuple[Column, ...] = ()
+    titles: dict[int, str] = {}
     if roles is not None:
         below = []  # heading lines carried on under the heading line
         while first < len(lines) and lines[first].heading:
             below.append(lines[first])
             first += 1
-        columns = tuple(
-            _column(role, [c, *(ln.cells[k] for ln in below if k < len(ln.cells))])
+        named = {
+            k: _column(role, [c, *(ln.cells[k] for ln in below if k < len(ln.cells))])
             for k, (role, c) in enumerate(zip(roles, lines[head].cells, strict=False))
             if c is not None
-        )
-    reader_ = TableReader(roles or DEFAULT_ROLES)
+        }
+        found = tuple(named.values())
+        titles = {k: col.title for k, col in named.items()}
+    reader_ = TableReader(roles or DEFAULT_ROLES, names)
     for line in lines[first:]:
         reader_.feed(line)
     draft = reader_.out
@@ -74,7 +88,8 @@ def parse_text(
     # Only text and PDF extractions can split one row in two, so only they are joined.
     rows_known = reader not in ("text", "pdf")
     recs = tuple(
-        _recommendation(rec, n, unplaced, rows_known) for n, rec in enumerate(draft.recs, start=1)
+        _recommendation(rec, n, unplaced, rows_known, titles)
+        for n, rec in enumerate(draft.recs, start=1)
     )
     sections = tuple(
         SectionHeading(kind=kind, title=run.folded(), spans=run.spans())
@@ -86,7 +101,7 @@ def parse_text(
         reader=reader,
         header=header,
         preamble=preamble,
-        columns=columns,
+        columns=found,
         sections=sections,
         recommendations=recs,
         unplaced=tuple(unplaced),
@@ -123,9 +138,19 @@ def _column(role: str, cells: list[Piece | None]) -> Column:
 
 
 def _recommendation(
-    rec: RecDraft, n: int, unplaced: list[Unplaced], rows_known: bool = False
+    rec: RecDraft,
+    n: int,
+    unplaced: list[Unplaced],
+    rows_known: bool = False,
+    titles: dict[int, str] | None = None,
 ) -> Recommendation:
     rec_id = f"R{n}"
+    status = tuple(
+        StatusNote(
+            column=(titles or {}).get(k, ""), text=plain(Run([cell]).folded()), spans=(cell.span(),)
+        )
+        for k, cell in rec.status
+    )
     leadins, acts, left, rationale = actions.build(rec.lines, rec_id, rows_known)
     unplaced.extend(left)
     concern = Run(rec.concern)
@@ -143,6 +168,7 @@ def _recommendation(
         rationale_spans=rationale.spans(),
         leadins=tuple(leadins),
         actions=tuple(acts),
+        status=status,
     )
 
 
@@ -176,6 +202,8 @@ def all_spans(plan: Plan) -> list[tuple[str, Span]]:
         add(f"{rec.id}.concern", rec.concern_spans)
         add(f"{rec.id}.category", rec.category_spans)
         add(f"{rec.id}.rationale", rec.rationale_spans)
+        for k, note in enumerate(rec.status):
+            add(f"{rec.id}.status[{k}]", note.spans)
         for k, lead in enumerate(rec.leadins):
             add(f"{rec.id}.leadin[{k}]", lead.spans)
             add(f"{rec.id}.leadin[{k}].owner", lead.owner_spans)

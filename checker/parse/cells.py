@@ -13,6 +13,8 @@ and the "every character is accounted for" check still hold.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from checker.dates import split_targets
 from checker.parse.grid import Line, Role, header_roles, is_ref, is_section
 from checker.parse.pieces import Piece, is_note
@@ -21,9 +23,9 @@ from checker.parse.text_units import BULLET_START, STEP_START
 _MAX_HEADINGS = 8
 
 
-def regroup(lines: list[Line]) -> list[Line] | None:
+def regroup(lines: list[Line], names: Mapping[str, Role] | None = None) -> list[Line] | None:
     """The lines as rows of cells, or None when the text is not one cell per line."""
-    found = _heading_run(lines)
+    found = _heading_run(lines, names)
     if found is None:
         return None
     start, roles = found
@@ -61,7 +63,9 @@ def _single(line: Line) -> Piece | None:
     return line.cells[0] if len(line.cells) == 1 else None
 
 
-def _heading_run(lines: list[Line]) -> tuple[int, tuple[Role, ...]] | None:
+def _heading_run(
+    lines: list[Line], names: Mapping[str, Role] | None
+) -> tuple[int, tuple[Role, ...]] | None:
     """Where consecutive one-cell lines are the column headings, and their roles."""
     if any(len(ln.cells) > 1 for ln in lines):
         return None  # tab-separated text: the grid reader's case
@@ -71,7 +75,7 @@ def _heading_run(lines: list[Line]) -> tuple[int, tuple[Role, ...]] | None:
             if any(p is None or len(p.text) > 60 for p in pieces):
                 continue
             probe = Line(lines[i].number, "", list(pieces))
-            roles = header_roles(probe)
+            roles = header_roles(probe, names)
             if roles is not None and "other" not in roles:
                 return i, roles
     return None

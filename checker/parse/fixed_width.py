@@ -18,10 +18,10 @@ the first heading line (``No.`` under ``Rec.``) are marked as headings.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from checker.parse.grid import Line, header_roles, is_ref, is_section
+from checker.parse.grid import Line, Role, header_roles, is_ref, is_section
 from checker.parse.pieces import Piece
 
 # two or more spaces part columns; one space parts words
@@ -33,11 +33,13 @@ _DRIFT = 3  # how far left of its column's start a row's text may begin
 _NEAR = 16  # how far (characters) a column may move from one page to the next
 
 
-def cut(lines: list[Line], pages: Sequence[int] = ()) -> list[Line] | None:
+def cut(
+    lines: list[Line], pages: Sequence[int] = (), names: Mapping[str, Role] | None = None
+) -> list[Line] | None:
     """The lines with the table cut into cells, or None when the text is not laid out so."""
     if any(len(ln.cells) > 1 for ln in lines):
         return None  # tab-separated text: the grid reader's case
-    found = _heading(lines)
+    found = _heading(lines, names)
     if found is None:
         return None
     head, depth, starts, heading = found
@@ -77,7 +79,9 @@ def _chunks(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _heading(lines: list[Line]) -> tuple[int, int, list[int], list[str]] | None:
+def _heading(
+    lines: list[Line], names: Mapping[str, Role] | None
+) -> tuple[int, int, list[int], list[str]] | None:
     """Where the column headings are: (line index, how many lines, starts, texts)."""
     for i, line in enumerate(lines):
         raw = line.raw
@@ -99,7 +103,7 @@ def _heading(lines: list[Line]) -> tuple[int, int, list[int], list[str]] | None:
             raw,
             [Piece(t, line.number, s + 1) for t, s in zip(texts, starts, strict=True)],
         )
-        roles = header_roles(probe)
+        roles = header_roles(probe, names)
         if roles is not None and "action" in roles:
             return i, depth, starts, texts
     return None

@@ -13,12 +13,13 @@ The search is a dynamic programme, linear in the number of columns.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from checker.dates import normalise_target
 from checker.parse.pieces import Piece, piece
 
-Role = str  # "ref" | "concern" | "category" | "action" | "owner" | "target" | "other"
+Role = str  # "ref" | "concern" | "category" | "action" | "owner" | "target" | "status" | "other"
 DEFAULT_ROLES: tuple[Role, ...] = ("ref", "concern", "action", "owner", "target")
 
 REF_RE = re.compile(r"^(?:[A-Z]{0,3}\d{1,3}(?:\.\d{1,2})?[a-z]?|[A-Z]{1,3}\d*\.\d+)\.?$")
@@ -28,14 +29,40 @@ CATEGORY_RE = re.compile(
     r"not\s+accepted|partly\s+accepted|partially\s+accepted|partly|partially|not|agreed\.?)$",
     re.IGNORECASE,
 )
-_HEADER_WORDS: tuple[tuple[Role, re.Pattern[str]], ...] = (
-    ("ref", re.compile(r"\b(rec(ommendation)?\s*(no|number|ref)|ref(erence)?|no\.?)\b", re.I)),
-    ("category", re.compile(r"\b(agreed|accepted|response\s+category|category)\b", re.I)),
-    ("owner", re.compile(r"\b(owner\w*|responsib\w*|leads?)\b", re.I)),
-    ("target", re.compile(r"\b(target|timescale|deadline|due|date)\b", re.I)),
-    ("action", re.compile(r"\b(action|response|planned|taken)\b", re.I)),
-    ("concern", re.compile(r"\b(concern|recommendation|finding|issue)s?\b", re.I)),
+# What a column heading means, whatever body wrote the plan: HMPPS ("4. Responsible Owner"),
+# councils ("Lead officer", "Target date"), internal audit ("Management response",
+# "Implementation date"), NHS and CQC ("What", "Who", "By when"), trackers ("RAG status",
+# "Progress update"). Each role has patterns with a weight; a heading takes its heaviest
+# role, and where two headings want one role the heavier keeps it (ties: the first).
+# "status" (progress, RAG, comments) may be held by several columns.
+STATUS_RE = re.compile(
+    r"^(red|amber|green|blue|grey|r|a|g|rag|complete[d]?|done|closed|open|on\s+track|off\s+track|"
+    r"not\s+started|in\s+progress|ongoing|overdue|delayed|at\s+risk|superseded|"
+    r"high|medium|low)\W*$",
+    re.IGNORECASE,
 )
+_HEADINGS: tuple[tuple[Role, float, re.Pattern[str]], ...] = (
+    ("status", 3.0, re.compile(r"\b(status|progress|updates?|rag|comments?|notes?|evidence)\b")),
+    ("status", 3.0, re.compile(r"\b(current\s+position|position\s+statement|remarks)\b")),
+    ("ref", 3.0, re.compile(r"\brec(ommendation)?s?\s*(no|number|ref)\b|\bref(erence)?\b")),
+    ("ref", 3.0, re.compile(r"^(no|number|id|item|#)$")),
+    ("category", 3.0, re.compile(r"^(agreed|accepted)\b.*\b(not|rejected|partly|partially)\b")),
+    ("category", 3.0, re.compile(r"^(response\s+)?category$|^(agreed|accepted)$")),
+    ("owner", 3.0, re.compile(r"\b(owner\w*|responsib\w*|leads?|officers?|accountable)\b")),
+    ("owner", 3.0, re.compile(r"^(who|by\s+whom|managed\s+by|person)\b")),
+    ("target", 3.0, re.compile(r"\b(target|timescales?|time\s*frames?|deadlines?|due|dates?)\b")),
+    ("target", 3.0, re.compile(r"^(by\s+)?when\b|\bcompletion\b")),
+    ("action", 2.0, re.compile(r"\b(actions?|response|planned|taken|implementation|steps?)\b")),
+    ("action", 2.0, re.compile(r"^(what|measures?)\b")),
+    ("concern", 2.0, re.compile(r"\b(concerns?|recommendations?|findings?|issues?|objectives?)\b")),
+    ("concern", 2.0, re.compile(r"\b(areas?\s+(for|of)\s+\w+|observations?|weakness(es)?)\b")),
+    ("concern", 1.0, re.compile(r"^(priorit(y|ies)|risks?)$")),
+    ("status", 3.0, re.compile(r"^((priority|risk)\s+(rating|level)|ratings?|grades?)$")),
+)
+_SHARED_ROLES = ("status", "other")
+_DATA = re.compile(r"^\d{1,3}(\.\d{1,2})*[a-z]?\.?$")
+_YEARISH = re.compile(r"\d{4}|\d{1,2}[/.-]\d{1,2}")
+_NUMBERING = re.compile(r"^\s*(\d{1,2}|[a-z])[.)]\s*")
 _HEADING_WORDS_MAX = 10
 _TERMINAL = (".", "!", "?", ":", ";", ")", '"', "”", "'")
 
@@ -66,6 +93,7 @@ class Row:
     line: Line
     cells: dict[Role, Piece] = field(default_factory=dict)
     extra: list[Piece] = field(default_factory=list)  # cells no column could take
+    status: list[tuple[int, Piece]] = field(default_factory=list)  # (column, cell) of status
     fit: float = 0.0
 
     def get(self, role: Role) -> Piece | None:
@@ -85,25 +113,60 @@ def split_lines(text: str, where: dict[int, str] | None = None) -> list[Line]:
     return lines
 
 
-def header_roles(line: Line) -> tuple[Role, ...] | None:
-    """The column roles if this line is the table's column-heading row."""
+def heading_key(text: str) -> str:
+    """A heading as its words: lower case, no numbering ("3. Response"), no punctuation."""
+    text = _NUMBERING.sub("", " ".join(text.split()).lower())
+    return " ".join(re.sub(r"[^\w#&/]+", " ", text).replace("/", " / ").split())
+
+
+def heading_candidates(text: str) -> list[tuple[float, Role]]:
+    """The roles a heading may have, heaviest first."""
+    key = heading_key(text)
+    found: dict[Role, float] = {}
+    for role, weight, pattern in _HEADINGS:
+        if key and pattern.search(key) and weight > found.get(role, 0.0):
+            found[role] = weight
+    order = {role: k for k, (role, _w, _p) in enumerate(_HEADINGS)}
+    return sorted(((w, r) for r, w in found.items()), key=lambda wr: (-wr[0], order[wr[1]]))
+
+
+def header_roles(line: Line, names: Mapping[str, Role] | None = None) -> tuple[Role, ...] | None:
+    """The column roles if this line is the table's column-heading row.
+
+    ``names`` maps headings (as ``heading_key`` words) to roles the user chose; they
+    win over what the words would suggest."""
     cells = line.texts()
     if sum(1 for c in cells if c) < 3:
         return None
     if any(len(c.split()) > _HEADING_WORDS_MAX for c in cells):
         return None  # a sentence is not a column heading ("Leaders should ..." is not "Lead")
-    roles: list[Role] = []
+    if any(_DATA.match(c.strip()) or (_date_like(c) and _YEARISH.search(c)) for c in cells if c):
+        return None  # a row with a number or a date in it holds data
+    wanted: list[list[tuple[float, Role]]] = []
     for text in cells:
-        role = "other"
         if len(text.split()) > 4 and text.rstrip().endswith("."):
-            roles.append(role)  # a sentence, not a heading
+            wanted.append([])  # a sentence, not a heading
+        elif names and heading_key(text) in names:
+            wanted.append([(9.0, names[heading_key(text)])])
+        else:
+            wanted.append(heading_candidates(text))
+    roles: list[Role] = ["other"] * len(cells)
+    holder: dict[Role, tuple[float, int]] = {}
+    # the heaviest claims first, so that a heading that loses a role can take its next one
+    claims = sorted(
+        ((-w, k, rank, r) for k, c in enumerate(wanted) for rank, (w, r) in enumerate(c)),
+    )
+    done: set[int] = set()
+    for neg, k, _rank, role in claims:
+        if k in done:
             continue
-        for name, pattern in _HEADER_WORDS:
-            if text and pattern.search(text) and name not in roles:
-                role = name
-                break
-        roles.append(role)
-    found = {r for r in roles if r != "other"}
+        if role not in _SHARED_ROLES and role in holder:
+            continue
+        roles[k] = role
+        done.add(k)
+        if role not in _SHARED_ROLES:
+            holder[role] = (-neg, k)
+    found = {r for r in roles if r not in _SHARED_ROLES}
     if len(found) >= 3 and "action" in found and ("owner" in found or "target" in found):
         return tuple(roles)
     return None
@@ -154,6 +217,8 @@ def _fit(role: Role, text: str) -> float:
         return 1.0
     if role == "concern":
         return 0.5
+    if role == "status":
+        return 2.0 if STATUS_RE.match(text) else 0.2
     return -0.5
 
 
@@ -168,10 +233,12 @@ def place(line: Line, roles: tuple[Role, ...]) -> Row:
     cells = list(line.cells)
     if line.aligned and len(cells) == len(roles):
         row = Row(line)
-        for cell, role in zip(cells, roles, strict=True):
+        for k, (cell, role) in enumerate(zip(cells, roles, strict=True)):
             if cell is None:
                 continue
-            if role in row.cells:
+            if role == "status":
+                row.status.append((k, cell))
+            elif role in row.cells:
                 row.extra.append(cell)
             else:
                 row.cells[role] = cell
@@ -196,8 +263,10 @@ def place(line: Line, roles: tuple[Role, ...]) -> Row:
         penalty += 1
     if best is None:  # more non-empty cells than columns: keep the first, flag the rest
         row = Row(line)
-        for cell, role in zip(cells, roles, strict=False):
-            if cell is not None and role not in row.cells:
+        for k, (cell, role) in enumerate(zip(cells, roles, strict=False)):
+            if cell is not None and role == "status":
+                row.status.append((k, cell))
+            elif cell is not None and role not in row.cells:
                 row.cells[role] = cell
             elif cell is not None:
                 row.extra.append(cell)
@@ -208,7 +277,9 @@ def place(line: Line, roles: tuple[Role, ...]) -> Row:
     for cell, col in zip(chosen, cols, strict=True):
         if cell is None:
             continue
-        if roles[col] in row.cells:  # two columns of one role ("other"): keep both
+        if roles[col] == "status":
+            row.status.append((col, cell))
+        elif roles[col] in row.cells:  # two columns of one role ("other"): keep both
             row.extra.append(cell)
         else:
             row.cells[roles[col]] = cell

@@ -12,6 +12,19 @@ from checker.parse.pieces import Run
 
 _FACTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("submitted", re.compile(r"^action\s+plan\s+submitted\s*:?\s*(?P<v>.+)$", re.I)),
+    # councils, trusts and auditors: the date the plan was approved or agreed
+    (
+        "submitted",
+        re.compile(
+            r"^(?:(?:action\s+)?plan\s+)?(?:submitted|approved|agreed|adopted|signed\s+off)"
+            r"(?:\s+by\s+[^:]{1,60}?)?(?:\s+on)?\s*:\s*(?P<v>.*\d.*)$",
+            re.I,
+        ),
+    ),
+    (
+        "submitted",
+        re.compile(r"^(?:date\s+of\s+(?:the\s+)?plan|plan\s+date)\s*:\s*(?P<v>.+)$", re.I),
+    ),
     (
         "inspection",
         re.compile(r"^a\s+response\s+to\s+the\s+hmi\w*\s+inspection\s*:?\s*(?P<v>.+)$", re.I),

@@ -17,6 +17,8 @@ def render_plan(plan: Plan) -> str:
     ):
         if fact is not None:
             out.append(f"  {label}: {fact.value or fact.text}")
+    if plan.columns:
+        out.append("  columns: " + " | ".join(f"{c.title} -> {c.role}" for c in plan.columns))
     for rec in plan.recommendations:
         ref = rec.ref or "(no number)"
         section = f" [{rec.section}]" if rec.section else ""
@@ -35,6 +37,8 @@ def render_plan(plan: Plan) -> str:
             out.append(f"        owner: {owner} | target: {act.target or '-'} -> {due}")
             if act.notes:
                 out.append(f"        notes: {', '.join(act.notes)}")
+        for note in rec.status:
+            out.append(f"    {note.column or 'status'}: {_short(note.text, 80)}")
     for item in plan.unplaced:
         s = item.spans[0] if item.spans else None
         where = f"{s.line}:{s.column}" if s else "?"

@@ -12,6 +12,7 @@ never dropped. The action, owner and target cells of each row are collected for
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from checker.models import Unplaced
@@ -47,6 +48,7 @@ class RecDraft:
     concern: list[Piece] = field(default_factory=list)
     category: list[Piece] = field(default_factory=list)
     lines: list[ActionLine] = field(default_factory=list)
+    status: list[tuple[int, Piece]] = field(default_factory=list)  # (column, cell)
 
     @property
     def concern_text(self) -> str:
@@ -98,8 +100,9 @@ def _stray(text: str) -> bool:
 class TableReader:
     """Reads the table lines after the column headings."""
 
-    def __init__(self, roles: tuple[Role, ...]) -> None:
+    def __init__(self, roles: tuple[Role, ...], names: Mapping[str, Role] | None = None) -> None:
         self.roles = roles
+        self.names = names
         self.out = TableDraft()
         self.section: str | None = None
         self.echo = _Echo()
@@ -127,7 +130,7 @@ class TableReader:
         if line.blank:
             return
         pieces = [c for c in line.cells if c is not None]
-        if line.heading or header_roles(line):
+        if line.heading or header_roles(line, self.names):
             self._unplaced("repeated-text", pieces, "the column headings, printed again")
             return
         kind = is_section(line)
@@ -172,6 +175,7 @@ class TableReader:
         category = row.get("category")
         if category is not None:
             rec.category.append(category)
+        rec.status.extend(row.status)
         self._action_cells(rec, row.get("action"), row.get("owner"), row.get("target"), line)
 
     def _concern_cell(
@@ -250,10 +254,12 @@ def _carries_on(rec: RecDraft, text: Piece) -> bool:
     return last is not None and text.text[:1].islower() and not ends_sentence(last.text)
 
 
-def find_table(lines: list[Line]) -> tuple[int, tuple[Role, ...] | None]:
+def find_table(
+    lines: list[Line], names: Mapping[str, Role] | None = None
+) -> tuple[int, tuple[Role, ...] | None]:
     """Index of the column-heading line and its roles; else (no roles) the first tabular row."""
     for i in range(len(lines)):
-        roles = header_roles(_with_heading_below(lines, i))
+        roles = header_roles(_with_heading_below(lines, i), names)
         if roles:
             return i, roles
     for i, line in enumerate(lines):

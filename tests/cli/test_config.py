@@ -321,3 +321,34 @@ def test_per_file_ignores_take_every_kind_of_selector(work: Path) -> None:
     write(work / "plancheck.toml", 'packs = ["local"]\nper_file_ignores = { "*.txt" = ["S"] }\n')
     codes = {f["code"] for f in findings(lint("jargon.txt", BAD, "-f", "json").stdout)}
     assert not any(c.split("-")[1].startswith("S") for c in codes), codes
+
+
+ODD_HEADINGS = (
+    "Milestone\tChampion\tWhen done\tWorkstream\n"
+    "Open the library on Saturday mornings.\tLibrary Manager\tMay 2026\tReading\n"
+)
+
+
+def test_columns_name_headings_plancheck_does_not_know(work: Path) -> None:
+    (work / "odd.txt").write_text(ODD_HEADINGS, encoding="utf-8")
+    before = json.loads(lint("--format", "json", "--no-cache", "odd.txt").stdout)
+    owners = [a["owner"] for r in before["files"][0]["recommendations"] for a in r["actions"]]
+    assert "Library Manager" not in owners
+    (work / "plancheck.toml").write_text(
+        '[columns]\nmilestone = "action"\n"CHAMPION" = "owner"\n"Workstream:" = "concern"\n',
+        encoding="utf-8",
+    )
+    after = json.loads(lint("--format", "json", "--no-cache", "odd.txt").stdout)
+    (rec,) = after["files"][0]["recommendations"]
+    (act,) = rec["actions"]
+    assert (act["owner"], act["due"]) == ("Library Manager", "2026-05")
+    shown = cli(["parse", "odd.txt"]).stdout
+    assert "Milestone -> action | Champion -> owner | When done -> target" in shown
+
+
+def test_a_column_role_plancheck_does_not_have_is_one_clear_error(work: Path) -> None:
+    (work / "plancheck.toml").write_text('[columns]\nMilestone = "deed"\n', encoding="utf-8")
+    run = lint(GOOD)
+    assert run.code == 2
+    assert "columns.Milestone" in run.stderr and "'action'" in run.stderr
+    assert len(run.stderr.strip().splitlines()) == 1
