@@ -28,7 +28,7 @@ from checker.parse.pieces import Piece
 _CHUNK = re.compile(r"\S+(?: \S+)*")
 # a bullet drawn apart from its text still belongs to it
 _BULLET = re.compile(r"^(?:[\u2022\uf0b7\u25aa\u25cf\u25e6\u2023\u2043\-\u2013*o·]|\d{1,2}[.)])$")
-_MAX_HEADING_LINES = 3
+_MAX_HEADING_LINES = 5
 _DRIFT = 3  # how far left of its column's start a row's text may begin
 _NEAR = 16  # how far (characters) a column may move from one page to the next
 

@@ -140,7 +140,12 @@ def header_roles(line: Line, names: Mapping[str, Role] | None = None) -> tuple[R
         return None
     if any(len(c.split()) > _HEADING_WORDS_MAX for c in cells):
         return None  # a sentence is not a column heading ("Leaders should ..." is not "Lead")
-    if any(_DATA.match(c.strip()) or (_date_like(c) and _YEARISH.search(c)) for c in cells if c):
+    numbered = any(_NUMBERING.match(c) and c[-1:].isalpha() for c in cells)  # "2. Concerns"
+    if any(
+        (_DATA.match(c.strip()) and not numbered) or (_date_like(c) and _YEARISH.search(c))
+        for c in cells
+        if c
+    ):
         return None  # a row with a number or a date in it holds data
     wanted: list[list[tuple[float, Role]]] = []
     for text in cells:

@@ -8,6 +8,16 @@ first table (on page 1, the header block) comes before it, what stands between
 two tables comes between them, and so on. ``where`` says "page P" for text
 lines and "page P, table T, row R" for table rows (T counts the tables of that
 page). A PDF with no text at all is a scan, which plancheck cannot read.
+
+A table drawn without rules (no borders, or only a shaded heading row) gives
+pdfplumber no cells, and its text read as running lines runs the columns
+together. So when the ruled tables hold less than half of the text after the
+first page (or on a one-page plan), every page is read again from its words' positions instead: each
+line is laid out in fixed-width characters, a word where its x position puts
+it, words close together parted by one space and text further apart by at
+least two, which is what ``pdftotext -layout`` prints and what the parser's
+fixed-width reader cuts into columns. ``where`` then says "page P, columns
+from word positions", so each finding tells which way its page was read.
 """
 
 from __future__ import annotations
@@ -39,9 +49,19 @@ def read_pdf(data: bytes, source: str) -> Document:
     chars = 0
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
+            # characters that ruled tables hold, and all of them, after page 1 (the
+            # title page of a long plan), or on page 1 of a one-page plan
+            ruled = [0, 0]
+            text = [0, 0]
             for number, page in enumerate(pdf.pages, 1):
                 chars += len(page.chars)
-                _read_page(page, number, out)
+                ruled[number > 1] += _read_page(page, number, out)
+                text[number > 1] += len(page.chars)
+            later = 1 if len(pdf.pages) > 1 else 0
+            if text[later] and ruled[later] < 0.5 * text[later]:
+                out = _Lines()
+                for number, page in enumerate(pdf.pages, 1):
+                    _read_by_words(page, number, out)
     except InputError:
         raise
     except Exception as exc:  # pdfminer raises many kinds of error on a damaged file
@@ -55,13 +75,16 @@ def read_pdf(data: bytes, source: str) -> Document:
         raise InputError(
             source, "has no text layer (a scanned image?): export the plan as text or Word"
         )
-    return Document(source=source, reader="pdf", text=out.text(), where=out.where)
+    return Document(
+        source=source, reader="pdf", text=out.text(), where=out.where, pages=tuple(out.pages)
+    )
 
 
 class _Lines:
     def __init__(self) -> None:
         self.lines: list[str] = []
         self.where: dict[int, str] = {}
+        self.pages: list[int] = []  # the line numbers new pages begin at (by word positions)
 
     def add(self, line: str, where: str) -> None:
         self.lines.append(line)
@@ -71,7 +94,8 @@ class _Lines:
         return "\n".join(self.lines) + "\n" if self.lines else ""
 
 
-def _read_page(page: Page, number: int, out: _Lines) -> None:
+def _read_page(page: Page, number: int, out: _Lines) -> int:
+    """Add the page's lines; return how many of its characters ruled tables hold."""
     tables = sorted(page.find_tables(), key=lambda table: (table.bbox[1], table.bbox[0]))
     boxes = [table.bbox for table in tables]
     tops = [box[1] for box in boxes]
@@ -99,6 +123,7 @@ def _read_page(page: Page, number: int, out: _Lines) -> None:
             if any(line.strip() for line in lines):
                 out.lines.append("")
             _add_table(tables[band].extract(), f"page {number}, table {band + 1}", out)
+    return sum(1 for char in page.chars if band_of(char) is None)
 
 
 def _add_table(rows: list[list[str | None]], where: str, out: _Lines) -> None:
@@ -106,3 +131,52 @@ def _add_table(rows: list[list[str | None]], where: str, out: _Lines) -> None:
         cells = [(cell or "").translate(_CELL_BLANKS).strip() for cell in row]
         if any(cells):
             out.add("\t".join(cells), f"{where}, row {row_number}")
+
+
+_SAME_LINE = 3.0  # points: words whose tops are this close stand on one line
+_NARROW = 0.8
+_WORD_GAP = 0.45  # of the font size: words closer than this belong to one stretch of text
+
+
+def _read_by_words(page: Page, number: int, out: _Lines) -> None:
+    """The page as fixed-width lines, each word placed by its x position."""
+    words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
+    if not words:
+        return
+    widths = [float(c["x1"]) - float(c["x0"]) for c in page.chars if c["text"].strip()]
+    # a little under the mean character's width, so that text laid out one character a
+    # column never runs into the column to its right
+    unit = max(_NARROW * sum(widths) / len(widths), 1.0) if widths else 4.0
+    lines: list[list[dict[str, Any]]] = []
+    for word in sorted(words, key=lambda w: (float(w["top"]), float(w["x0"]))):
+        if lines and abs(float(word["top"]) - float(lines[-1][0]["top"])) <= _SAME_LINE:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    if out.lines:
+        out.pages.append(len(out.lines) + 1)
+    for line in lines:
+        out.add(
+            _lay_out(sorted(line, key=lambda w: float(w["x0"])), unit),
+            f"page {number}, columns from word positions",
+        )
+
+
+def _lay_out(words: list[dict[str, Any]], unit: float) -> str:
+    """One line of words in fixed-width characters: a word where its x puts it, one space
+    between words of one stretch of text and at least two between stretches."""
+    text = ""
+    end = None  # x where the last word ends
+    for word in words:
+        piece = str(word["text"]).translate(_LINE_BLANKS)
+        x0, x1 = float(word["x0"]), float(word["x1"])
+        if end is None:
+            text = " " * round(x0 / unit)
+        elif x0 - end <= _WORD_GAP * (float(word["bottom"]) - float(word["top"])):
+            # the next word of the same stretch of text
+            text += " "
+        else:
+            text += " " * max(2, round(x0 / unit) - len(text))
+        text += piece
+        end = x1
+    return text.rstrip()

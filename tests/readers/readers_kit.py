@@ -72,15 +72,18 @@ def paragraphs_docx(*lines: str) -> bytes:
     return save(document)
 
 
-def plan_pdf(rows: Sequence[Sequence[str]] = ROWS, header: Sequence[str] = HEADER) -> bytes:
-    """A PDF plan: header lines, then a ruled table (fpdf2 draws the cell borders)."""
+def plan_pdf(
+    rows: Sequence[Sequence[str]] = ROWS, header: Sequence[str] = HEADER, ruled: bool = True
+) -> bytes:
+    """A PDF plan: header lines, then a table, ruled (fpdf2 draws the cell borders) or not."""
     pdf = FPDF(orientation="L")
     pdf.add_page()
     pdf.set_font("Helvetica", size=10)
     for line in header:
         pdf.cell(text=line, new_x="LMARGIN", new_y="NEXT")
     pdf.ln(4)
-    with pdf.table() as table:
+    borders = "ALL" if ruled else "NONE"
+    with pdf.table(borders_layout=borders, text_align="LEFT", v_align="TOP") as table:
         for row in rows:
             cells = table.row()
             for text in row:

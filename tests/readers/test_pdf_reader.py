@@ -62,3 +62,32 @@ def test_not_a_pdf_is_refused() -> None:
 def test_a_truncated_pdf_is_an_input_error(table_pdf: bytes) -> None:
     with pytest.raises(InputError):
         read_pdf(table_pdf[: len(table_pdf) // 3], "plan.pdf")
+
+
+def test_a_table_without_rules_is_read_from_the_words_positions() -> None:
+    from checker.parse import parse_document
+    from checker.readers import Document
+
+    rows = [
+        ROWS[0],
+        [
+            "1",
+            "Evening association was often cancelled because too few officers were on duty.",
+            "Recruit six officers and publish the evening rota on every wing each Friday.",
+            "Governor",
+            "May 2026",
+        ],
+        ["", "", "Log every cancelled session and its reason.", "Deputy Governor", "June 2026"],
+        ["2", "Cells on B wing were damp.", "Survey every cell on B wing.", "Head of Estates", ""],
+    ]
+
+    def understood(doc: Document) -> list[tuple[str | None, str, str | None, str | None]]:
+        plan = parse_document(doc)
+        return [(r.ref, a.text, a.owner, a.due) for r in plan.recommendations for a in r.actions]
+
+    ruled = read_pdf(plan_pdf(rows), "ruled.pdf")
+    bare = read_pdf(plan_pdf(rows, ruled=False), "bare.pdf")
+    assert "\t" not in bare.text  # no ruled table: laid out by position, not cut into cells
+    assert set(bare.where.values()) == {"page 1, columns from word positions"}
+    assert understood(bare) == understood(ruled)
+    assert understood(ruled)[0] == ("1", rows[1][2], "Governor", "2026-05")
