@@ -151,7 +151,7 @@ def _recommendation(
         )
         for k, cell in rec.status
     )
-    leadins, acts, left, rationale = actions.build(rec.lines, rec_id, rows_known)
+    leadins, acts, left, rationale = actions.build(rec.lines, rec_id, rows_known, rec.gaps)
     unplaced.extend(left)
     concern = Run(rec.concern)
     category = Run(rec.category)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from checker.dates import Due, join_wrapped, split_targets
@@ -405,7 +406,7 @@ def _group(leadin: Unit, members: list[Unit]) -> None:
     _borrow_targets(members)
 
 
-def share_bullet_cells(units: list[Unit]) -> None:
+def share_bullet_cells(units: list[Unit], gaps: AbstractSet[int] = frozenset()) -> None:
     """Owners and targets of bulleted items in a text export, where a cell's lines fold.
 
     A Word cell of bullets prints its owner once at the top (or one per bullet) and
@@ -414,10 +415,16 @@ def share_bullet_cells(units: list[Unit]) -> None:
     an owner line that carries on the one above (``(Provider)``, ``Skills and Work``
     after a comma) belongs to it, a bullet with no owner of its own is in the cell of
     the bullet above, and a cell with as many targets as bullets gives one to each.
+
+    Where the export dropped the bullet marks, an item whose wrapped lines hang one
+    or two characters right of its first line is a bullet, and so are the unwrapped
+    items that stand at its left edge beside it. An empty line above an item
+    (``gaps``) ends the cell before it: the table's rows are printed apart.
     """
+    marked = _bullet_items(units)
     cells: list[tuple[Run, list[Unit]]] = []
-    for u in units:
-        if u.kind != "action" or not _bulleted(u):
+    for u, bulleted in zip(units, marked, strict=True):
+        if u.kind != "action" or not bulleted:
             if u.kind == "leadin":
                 break  # bullets under a lead-in are its steps: apply_groups reads them
             cells.append((Run(), []))
@@ -428,7 +435,8 @@ def share_bullet_cells(units: list[Unit]) -> None:
             while pieces and chain and _continues_owner(chain.text, pieces[0].text):
                 chain = chain + Run([pieces.pop(0)])
             cells[-1] = (chain, cells[-1][1])
-        if pieces or not cells or not cells[-1][1]:
+        after_gap = bool(u.run.pieces) and u.run.pieces[0].line in gaps
+        if pieces or not cells or not cells[-1][1] or after_gap:
             cells.append((Run(pieces), [u]))
         else:
             cells[-1][1].append(u)
@@ -444,15 +452,66 @@ def share_bullet_cells(units: list[Unit]) -> None:
                     u.tokens = [t]
                     u.notes = [n for n in u.notes if n != "stacked-target-unsplit"]
                     u.notes.append("target-stacked-in-cell")
-        elif len(tokens) == 1:
-            for u in members:
+    # one target beside a row's bullets is the whole cell's: each bullet's
+    for row in _rows_of_bullets(units, marked, gaps):
+        tokens = [t for u in row for t in u.tokens]
+        if len(row) > 1 and len({id(t) for t in tokens}) == 1:
+            for u in row:
                 if not u.tokens:
-                    u.tokens = list(tokens)
+                    u.tokens = [tokens[0]]
                     u.notes.append("target-of-cell")
+
+
+def _rows_of_bullets(
+    units: list[Unit], marked: list[bool], gaps: AbstractSet[int]
+) -> list[list[Unit]]:
+    """Runs of bullets, cut where a row ends (a gap in the action column, or a non-bullet)."""
+    rows: list[list[Unit]] = []
+    current: list[Unit] = []
+    for u, bulleted in zip(units, marked, strict=True):
+        starts_row = bool(u.run.pieces) and u.run.pieces[0].line in gaps
+        if u.kind != "action" or not bulleted or starts_row:
+            if current:
+                rows.append(current)
+            current = [u] if u.kind == "action" and bulleted else []
+            continue
+        current.append(u)
+    if current:
+        rows.append(current)
+    return rows
 
 
 def _bulleted(u: Unit) -> bool:
     return bool(BULLET_START.match(u.step.text if u.step else u.run.text))
+
+
+def _hanging(u: Unit) -> bool | None:
+    """Do the item's wrapped lines hang right of its first (a bullet's text)? None: one line."""
+    pieces = u.run.pieces
+    if len({p.line for p in pieces}) < 2:
+        return None
+    return all(1 <= p.col - pieces[0].col <= 2 for p in pieces[1:] if p.line != pieces[0].line)
+
+
+def _bullet_items(units: list[Unit]) -> list[bool]:
+    """Which items are bullets: marked so, or (marks lost) hanging, or one-line items at the
+    left edge of a run of bullets."""
+    hang = [_hanging(u) if u.kind == "action" else False for u in units]
+    marked = [
+        u.kind == "action" and (_bulleted(u) or h is True) for u, h in zip(units, hang, strict=True)
+    ]
+
+    def edge(u: Unit) -> int | None:
+        return u.run.pieces[0].col if u.run.pieces else None
+
+    forward = [(k, k - 1) for k in range(1, len(units))]
+    backward = [(k, k + 1) for k in range(len(units) - 2, -1, -1)]
+    for k, j in forward + backward:  # spread along the run, each way
+        if marked[k] or hang[k] is not None or units[k].kind != "action":
+            continue
+        if marked[j] and edge(units[j]) is not None and edge(units[j]) == edge(units[k]):
+            marked[k] = True
+    return marked
 
 
 def _borrow_targets(members: list[Unit]) -> None:
@@ -519,9 +578,14 @@ def _drafting_notes(block: list[Line]) -> tuple[list[Line], list[Run]]:
 
 
 def build(
-    raw: list[ActionLine], rec_id: str, rows_known: bool = False
+    raw: list[ActionLine],
+    rec_id: str,
+    rows_known: bool = False,
+    gaps: AbstractSet[int] = frozenset(),
 ) -> tuple[list[LeadIn], list[Action], list[Unplaced], Run]:
-    """Lead-ins, actions, unplaced cells and the category's rationale of one recommendation."""
+    """Lead-ins, actions, unplaced cells and the category's rationale of one recommendation.
+
+    ``gaps`` are the fixed-width lines an empty line stands above: where a row may end."""
     units: list[Unit] = []
     unplaced: list[Unplaced] = []
     rationale = Run()
@@ -550,7 +614,7 @@ def build(
                 Unplaced(kind="unassigned", text=run.folded(), spans=run.spans(), reason=reason)
             )
     if any(line.aligned for line in raw):
-        share_bullet_cells(units)
+        share_bullet_cells(units, gaps)
     apply_groups(units)
     leadins = [
         LeadIn(

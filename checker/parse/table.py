@@ -49,6 +49,9 @@ class RecDraft:
     category: list[Piece] = field(default_factory=list)
     lines: list[ActionLine] = field(default_factory=list)
     status: list[tuple[int, Piece]] = field(default_factory=list)  # (column, cell)
+    # fixed-width lines whose action text follows a line with none (an empty line, or
+    # a concern running on alone): where one table row of the recommendation ends
+    gaps: set[int] = field(default_factory=set)
 
     @property
     def concern_text(self) -> str:
@@ -106,6 +109,7 @@ class TableReader:
         self.out = TableDraft()
         self.section: str | None = None
         self.echo = _Echo()
+        self.gap = False  # the line before had no action text
 
     def _unplaced(self, kind: str, pieces: list[Piece], reason: str) -> None:
         run = Run(pieces)
@@ -128,6 +132,7 @@ class TableReader:
 
     def feed(self, line: Line) -> None:
         if line.blank:
+            self.gap = True
             return
         pieces = [c for c in line.cells if c is not None]
         if line.heading or header_roles(line, self.names):
@@ -176,6 +181,9 @@ class TableReader:
         if category is not None:
             rec.category.append(category)
         rec.status.extend(row.status)
+        if line.aligned and row.get("action") is not None and self.gap and rec.lines:
+            rec.gaps.add(line.number)
+        self.gap = row.get("action") is None
         self._action_cells(rec, row.get("action"), row.get("owner"), row.get("target"), line)
 
     def _concern_cell(

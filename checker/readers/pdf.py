@@ -133,7 +133,9 @@ def _add_table(rows: list[list[str | None]], where: str, out: _Lines) -> None:
             out.add("\t".join(cells), f"{where}, row {row_number}")
 
 
-_SAME_LINE = 3.0  # points: words whose tops are this close stand on one line
+# words whose tops are closer than this (of their height) stand on one line: cells space
+# their paragraphs differently, so one row's cells drift apart by a few points
+_SAME_LINE = 0.5
 _NARROW = 0.8
 _WORD_GAP = 0.45  # of the font size: words closer than this belong to one stretch of text
 
@@ -149,7 +151,8 @@ def _read_by_words(page: Page, number: int, out: _Lines) -> None:
     unit = max(_NARROW * sum(widths) / len(widths), 1.0) if widths else 4.0
     lines: list[list[dict[str, Any]]] = []
     for word in sorted(words, key=lambda w: (float(w["top"]), float(w["x0"]))):
-        if lines and abs(float(word["top"]) - float(lines[-1][0]["top"])) <= _SAME_LINE:
+        height = float(word["bottom"]) - float(word["top"])
+        if lines and abs(float(word["top"]) - float(lines[-1][0]["top"])) <= _SAME_LINE * height:
             lines[-1].append(word)
         else:
             lines.append([word])

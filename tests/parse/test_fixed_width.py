@@ -133,3 +133,37 @@ def test_text_whose_columns_were_lost_says_so() -> None:
     blocks = "1. Rec\nNo\n\n2. Concerns\n\n3. Response Action Taken/Planned\n\n1\nShowers broke.\n"
     assert parse_text(blocks).notes == ("columns-lost",)
     assert parse_text("A note about the prison with no table.\n").notes == ()
+
+
+def test_the_bullets_of_a_row_share_its_one_target_and_a_gap_ends_the_row() -> None:
+    # A Word cell of three bullets beside one owner and one target, then a row of its own
+    # with no owner: the concern running on alone beside an empty action cell ends the
+    # first row, so the last bullet neither shares its owner nor lends its target.
+    a, b, c, d, e = P1
+    lines = [
+        _row(
+            (a, "1. Rec"), (b, "2. Concerns"), (c, "3. Response"), (d, "4. Owner"), (e, "5. Target")
+        ),
+        _row(
+            (a, "1"),
+            (b, "Meals arrived cold"),
+            (c, "\u2022 Heated trolleys bought for"),
+            (d, "Catering Manager"),
+            (e, "June 2026"),
+        ),
+        _row((b, "on the upper"), (c + 2, "every servery")),
+        _row((b, "landings and the"), (c, "\u2022 Food temperatures logged at each meal")),
+        _row((b, "menu rarely"), (c, "\u2022 Menu choices posted on every landing")),
+        _row((b, "changed.")),
+        _row((c, "\u2022 Food comments book kept at each servery"), (e, "May 2026")),
+    ]
+    text = "\n".join(lines) + "\n"
+    plan = parse_text(text, "meals.txt")
+    assert unaccounted(text, plan) == []
+    acts = [(x.text.lstrip("\u2022 "), x.owner, x.due) for x in plan.recommendations[0].actions]
+    assert acts == [
+        ("Heated trolleys bought for every servery", "Catering Manager", "2026-06"),
+        ("Food temperatures logged at each meal", "Catering Manager", "2026-06"),
+        ("Menu choices posted on every landing", "Catering Manager", "2026-06"),
+        ("Food comments book kept at each servery", None, "2026-05"),
+    ]
