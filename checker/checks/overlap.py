@@ -11,10 +11,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from pydantic import Field
 
 from checker.checks.base import Check, Context, Field_, Hit, Params
+from checker.models import Action
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 class OverlapParams(Params):
@@ -29,6 +34,16 @@ class OverlapParams(Params):
         ge=0,
         description="compare words by their first N letters too (0: lemmas only); the "
         "lemma table knows only the packs' words, so 'visiting' and 'visits' need this",
+    )
+    related: list[list[str]] = Field(
+        default_factory=list,
+        description="groups of topics that count as one (education and work are both "
+        "purposeful activity)",
+    )
+    refers_back: list[str] = Field(
+        default_factory=list,
+        description="openings that point back to the step before ('the findings', 'this'): "
+        "such a step is about what that one is about",
     )
     message: str
 
@@ -45,10 +60,17 @@ class OverlapCheck(Check):
         super().__init__(params)
         self.ignore = {w.lower() for w in self.params.ignore}
         self.topic_of: dict[str, set[str]] = {}
+        unknown = {t for group in self.params.related for t in group} - set(self.params.topics)
+        if unknown:
+            raise ValueError(f"related names topics that are not defined: {sorted(unknown)}")
+        kin = {t: {t} for t in self.params.topics}
+        for group in self.params.related:
+            for t in group:
+                kin[t] |= set(group)
         for topic, words in self.params.topics.items():
-            for w in words:
-                for key in {w.lower(), self._stem(w.lower())}:
-                    self.topic_of.setdefault(key, set()).add(topic)
+            for w in words:  # by lemma, not by stem: "holding" a service is not a holding room
+                self.topic_of.setdefault(w.lower(), set()).update(kin[topic])
+        self.back = [tuple(p.lower().split()) for p in self.params.refers_back]
 
     def _stem(self, word: str) -> str:
         n = self.params.stem
@@ -60,9 +82,8 @@ class OverlapCheck(Check):
     def vocabulary(self) -> frozenset[str]:
         return frozenset(self.topic_of) | frozenset(self.ignore)
 
-    def _words(self, ctx: Context, field: Field_) -> tuple[set[str], set[str]]:
-        """(content lemmas, topics) of a field; topics are read before stop words are dropped."""
-        doc = ctx.doc(field)
+    def _words(self, doc: Doc) -> tuple[set[str], set[str]]:
+        """(content lemmas, topics) of a text; topics are read before stop words are dropped."""
         key = f"plancheck.overlap.{id(self)}"
         if key in doc.user_data:  # a concern is read once, not once per action under it
             memo: tuple[set[str], set[str]] = doc.user_data[key]
@@ -71,7 +92,7 @@ class OverlapCheck(Check):
         topics: set[str] = set()
         for t in doc:
             lemma, lower = t.lemma_.lower(), t.lower_
-            for key in (lemma, lower, self._stem(lemma)):
+            for key in (lemma, lower):
                 topics |= self.topic_of.get(key, set())
             if not t.is_stop and _WORD.match(lemma) and lemma not in self.ignore:
                 content |= {lemma, self._stem(lemma)}
@@ -84,10 +105,31 @@ class OverlapCheck(Check):
             return
         if len(act.text.split()) < self.params.min_words:
             return
-        mine, my_topics = self._words(ctx, "action")
+        doc = ctx.doc("action")
+        mine, my_topics = self._words(doc)
         if len({w for w in mine if not w.endswith("…")}) < self.params.min_content:
             return  # too little said to tell what it is about
-        theirs, their_topics = self._words(ctx, "concern")
+        theirs, their_topics = self._words(ctx.doc("concern"))
         if mine & theirs or my_topics & their_topics:
             return
+        # "The findings will be acted upon": about what the step before is about
+        before = self._step_before(ctx, act) if self._refers_back(doc) else None
+        if before is not None and self._shares(ctx, before, theirs, their_topics):
+            return
         yield Hit(self.params.message, "action")
+
+    def _refers_back(self, doc: Doc) -> bool:
+        words = tuple(t.lower_ for t in doc[:3])
+        return any(words[: len(p)] == p for p in self.back)
+
+    @staticmethod
+    def _step_before(ctx: Context, act: Action) -> Action | None:
+        assert ctx.rec is not None
+        ids = [a.id for a in ctx.rec.actions]
+        k = ids.index(act.id) if act.id in ids else 0
+        return ctx.rec.actions[k - 1] if k > 0 else None
+
+    def _shares(self, ctx: Context, act: Action, theirs: set[str], topics: set[str]) -> bool:
+        """Does this action share a word or a topic with the concern's?"""
+        words, its_topics = self._words(ctx.docs(act.text))
+        return bool(words & theirs or its_topics & topics)

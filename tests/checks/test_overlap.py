@@ -1,0 +1,52 @@
+"""The ``overlap`` check (PC-R001): what an action shares with its concern, on invented plans."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.checks.overlap import OverlapCheck, OverlapParams
+from checker.config import Settings
+from checker.parse import parse_text
+from checker.runner import Runner
+
+HEAD = "Rec No\tConcern\tAction\tOwner\tTarget date\n"
+
+
+def verdicts(body: str) -> list[str]:
+    report = Runner(Settings(select=("PC-R001",))).lint_plan(parse_text(HEAD + body, "r.txt"))
+    return [a.criteria["R"] for r in report.recommendations for a in r.actions]
+
+
+def test_a_step_that_points_back_is_about_the_step_before() -> None:
+    body = (
+        "1\tLeaders did not look at who was held in separation and for how long.\t"
+        "Separation records will be analysed by age and ethnicity every quarter.\t"
+        "Head of Safety\tMay 2026\n"
+        "\t\tThe findings will be discussed and acted upon by the senior team.\t"
+        "Head of Safety\tJune 2026\n"
+        "\t\tThe chaplaincy will hold a carol service for families in December.\t"
+        "Chaplain\tDecember 2026\n"
+    )
+    assert verdicts(body) == ["pass", "pass", "fail"]
+
+
+def test_a_pointing_back_step_after_an_off_topic_one_is_off_topic_too() -> None:
+    body = (
+        "1\tLeaders did not look at who was held in separation and for how long.\t"
+        "The chaplaincy will hold a carol service for families in December.\t"
+        "Chaplain\tDecember 2026\n"
+        "\t\tThe findings will be shared with the families at the service afterwards.\t"
+        "Chaplain\tJanuary 2027\n"
+    )
+    assert verdicts(body) == ["fail", "fail"]
+
+
+def test_related_topics_must_be_topics() -> None:
+    params = OverlapParams(
+        type="overlap",
+        topics={"food": ["meal"]},
+        related=[["food", "gardening"]],
+        message="off topic",
+    )
+    with pytest.raises(ValueError, match="gardening"):
+        OverlapCheck(params)
