@@ -134,7 +134,8 @@ def columns_lost(lines: list[Line]) -> bool:
 
 def _column(role: str, cells: list[Piece | None]) -> Column:
     run = Run(c for c in cells if c is not None)
-    return Column(role=role, title=plain(run.folded()), spans=run.spans())
+    shown = "concern" if role == "concern+" else role  # a concern's second column
+    return Column(role=shown, title=plain(run.folded()), spans=run.spans())
 
 
 def _recommendation(

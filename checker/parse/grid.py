@@ -19,10 +19,16 @@ from dataclasses import dataclass, field
 from checker.dates import normalise_target
 from checker.parse.pieces import Piece, piece
 
-Role = str  # "ref" | "concern" | "category" | "action" | "owner" | "target" | "status" | "other"
+# "ref" | "concern" | "concern+" (a second concern column) | "category" | "action" | "owner"
+# | "target" | "status" | "other"
+Role = str
 DEFAULT_ROLES: tuple[Role, ...] = ("ref", "concern", "action", "owner", "target")
 
-REF_RE = re.compile(r"^(?:[A-Z]{0,3}\d{1,3}(?:\.\d{1,2})?[a-z]?|[A-Z]{1,3}\d*\.\d+)\.?$")
+# "1", "1.12", "S17", "2a", and with a word before the number ("AFI 1", "Rec 3", "R 4.2")
+REF_RE = re.compile(
+    r"^(?:(?i:rec(?:ommendation)?|afi|ref|no|item|action|area)\.?\s*)?"
+    r"(?:[A-Z]{0,3}\d{1,3}(?:\.\d{1,2}){0,2}[a-z]?|[A-Z]{1,3}\d*\.\d+)\.?$"
+)
 SECTION_RE = re.compile(r"^(priority|key)\s*(concerns?|recommendations?)?$", re.IGNORECASE)
 CATEGORY_RE = re.compile(
     r"^(agreed|not\s+agreed|partly\s+agreed|partially\s+agreed|accepted|"
@@ -165,13 +171,19 @@ def header_roles(line: Line, names: Mapping[str, Role] | None = None) -> tuple[R
     for neg, k, _rank, role in claims:
         if k in done:
             continue
+        second = role == "concern" and role in holder and "concern+" not in holder
+        # a second concern heading is a short title, not a part heading ("Key concerns",
+        # "Main recommendations to the Governor") printed under the headings
+        short = len(cells[k].split()) <= 3 and not SECTION_RE.match(cells[k].strip())
+        if second and -neg >= 2 and short:
+            role = "concern+"  # "Finding | Recommendation": the concern in two columns
         if role not in _SHARED_ROLES and role in holder:
             continue
         roles[k] = role
         done.add(k)
         if role not in _SHARED_ROLES:
             holder[role] = (-neg, k)
-    found = {r for r in roles if r not in _SHARED_ROLES}
+    found = {r for r in roles if r not in _SHARED_ROLES and r != "concern+"}
     if len(found) >= 3 and "action" in found and ("owner" in found or "target" in found):
         return tuple(roles)
     return None
@@ -220,7 +232,7 @@ def _fit(role: Role, text: str) -> float:
         return 3.0 if _date_like(text) else -3.0
     if role == "action":
         return 1.0
-    if role == "concern":
+    if role in ("concern", "concern+"):
         return 0.5
     if role == "status":
         return 2.0 if STATUS_RE.match(text) else 0.2

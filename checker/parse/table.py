@@ -177,6 +177,9 @@ class TableReader:
             rec = self._concern_cell(self._rec() if self.out.recs else None, concern, line)
         else:
             rec = self._rec()
+        more = row.get("concern+")
+        if more is not None:  # the concern's second column (audit: Finding | Recommendation)
+            rec.concern.append(more)
         category = row.get("category")
         if category is not None:
             rec.category.append(category)

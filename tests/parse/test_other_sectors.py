@@ -61,7 +61,7 @@ def test_a_pipe_table_without_a_rule_or_outer_pipes() -> None:
     plan = parse_document(doc)
     owners = [a.owner for r in plan.recommendations for a in r.actions]
     assert owners == ["Stores Supervisor", "Facilities Manager"]
-    assert [r.concern for r in plan.recommendations][1] == "Keys are not logged."
+    assert plan.recommendations[1].concern == "Keys are not logged."
     assert unaccounted(doc.text, plan) == []
 
 
@@ -201,3 +201,34 @@ def test_the_user_names_unusual_headings() -> None:
     assert header_roles(line) is None
     names = {"milestone": "action", "champion": "owner", "workstream": "concern"}
     assert header_roles(line, names) == ("action", "owner", "target", "concern")
+
+
+def test_an_audit_plan_whose_concern_fills_two_columns() -> None:
+    text = (
+        "| Finding | Recommendation | Management response | Responsible officer | "
+        "Implementation date |\n"
+        "|---|---|---|---|---|\n"
+        "| Fuel cards were shared between drivers. | Issue one card per driver. | "
+        "Agreed. Every driver will hold a named card from June, and the fleet team will "
+        "check card use monthly. | Fleet Manager | 30 June 2027 |\n"
+    )
+    doc = read_source("fleet.md", text.encode("utf-8"))
+    plan = parse_document(doc)
+    assert [c.role for c in plan.columns] == ["concern", "concern", "action", "owner", "target"]
+    (rec,) = plan.recommendations
+    assert rec.concern == "Fuel cards were shared between drivers. Issue one card per driver."
+    assert rec.actions[0].owner == "Fleet Manager"
+    assert not plan.unplaced
+
+
+def test_references_with_a_word_before_the_number() -> None:
+    text = (
+        "Ref\tArea for improvement\tAction\tLead\tTimescale\n"
+        "AFI 1\tCalls are answered slowly.\tAnswer 90% of calls within ten minutes.\t"
+        "Head of Contact\tMarch 2027\n"
+        "Rec 2\tVictims are not kept informed.\tWrite to every victim at each stage.\t"
+        "Head of Crime\tJune 2027\n"
+    )
+    plan = parse_text(text, "force.txt")
+    assert [r.ref for r in plan.recommendations] == ["AFI 1", "Rec 2"]
+    assert plan.recommendations[0].concern == "Calls are answered slowly."
