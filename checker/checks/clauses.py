@@ -6,7 +6,7 @@ found from the shape of the sentence, the way plans write commitments:
 * the sentence's first word ("Review ...", "Strengthening ...", "Consideration ...");
 * the verb after the first modal ("... will [also] improve", "... will be encouraged",
   "... will continue to liaise");
-* in a terse "X to do Y" step, the verb after "to" ("Novus to assist ..."), but not
+* in a terse "X to do Y" step, the verb after "to" ("the college to assist ..."), but not
   where the sentence already has its verb ("Open a clinic to improve access", "Funds
   have been secured to improve ...": there the verb after "to" is the purpose);
 * the means after "by" ("... by strengthening ...");
