@@ -42,6 +42,11 @@ class ConsistencyParams(Params):
         description="when set: the text's only date falls after submission but before a "
         "dated target, so the two say different things about when it is done",
     )
+    starts: list[str] = Field(
+        default_factory=lambda: ["starting", "from", "beginning", "commencing", "effective"],
+        description="words that make a date the step's own start ('starting 1 May 2026'): "
+        "earlier than the target, it contradicts it even if already past",
+    )
 
 
 class ConsistencyCheck(Check):
@@ -58,6 +63,9 @@ class ConsistencyCheck(Check):
         due = month_index(act.due) if act.due and act.due_status in ("date", "month") else None
         sub = ctx.submitted.year * 12 + ctx.submitted.month - 1 if ctx.submitted else None
         future = re.compile(r"\b(" + "|".join(re.escape(f) for f in p.future) + r")\b", re.I)
+        start = re.compile(
+            r"\b(" + "|".join(re.escape(w) for w in p.starts) + r")\s+(on\s+)?$", re.I
+        )
         mentions = dates_in(act.text)
         for mention in mentions:
             lo, hi = _months(mention.text, mention.value)
@@ -77,7 +85,7 @@ class ConsistencyCheck(Check):
                 and due is not None
                 and len(mentions) == 1
                 and hi < due
-                and (sub is None or lo >= sub)
+                and (sub is None or lo >= sub or start.search(act.text[: mention.start]))
             ):
                 message = p.message_early.format(words=mention.text, target=act.target)
             else:

@@ -45,11 +45,15 @@ _FACTS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+_BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+
+
 def _fact(name: str, run: Run, value_start: int) -> HeaderFact:
     text = run.text[value_start:].strip()
     value: str | None = None
     if name in ("submitted", "published"):
-        day = parse_date_phrase(text)
+        # a note after the date is not part of it: "27th May 2026 (draft: intended date)"
+        day = parse_date_phrase(text) or parse_date_phrase(_BRACKETED.sub(" ", text))
         value = day.isoformat() if day else None
     elif name == "inspection":
         rng = parse_date_range(text)
