@@ -255,3 +255,28 @@ def test_gitlab_names_the_cell_of_a_word_plan(work: Path) -> None:
     (work / "plan.docx").write_bytes(plan_docx(rows))
     issues = json.loads(lint("plan.docx", "-f", "gitlab").stdout)
     assert issues and all(i["description"].endswith("[table 1, row 2]") for i in issues)
+
+
+def test_junit_reads_in_a_junit_library_and_its_counts_match_the_json_report(work: Path) -> None:
+    # what CI dashboards do with the file: parse it with a JUnit library, count the cases
+    from junitparser import Error, Failure, JUnitXml
+
+    paths = with_unreadable(work)
+    xml = JUnitXml.fromstring(lint(*paths, "-f", "junit").stdout.encode("utf-8"))
+    report = json.loads(lint(*paths, "-f", "json").stdout)
+    by_file = {f["source"]: f for f in report["files"]}
+    assert [s.name for s in xml] == [GOOD, BAD, "empty.txt"]
+    for suite in xml:
+        cases = list(suite)
+        failing = [c for c in cases if any(isinstance(r, Failure) for r in c.result)]
+        assert suite.tests == len(cases) and suite.failures == len(failing)
+        if suite.name in by_file:
+            fr = by_file[suite.name]
+            actions = [a for r in fr["recommendations"] for a in r["actions"]]
+            bad = [a for a in actions if "fail" in a["criteria"].values()]
+            assert [c.name.split()[0] for c in cases][: len(actions)] == [a["id"] for a in actions]
+            assert len([c for c in failing if c.name.split()[0] in {a["id"] for a in bad}]) == len(
+                bad
+            )
+        else:  # a file that could not be read: one case, in error
+            assert [type(r) for c in cases for r in c.result] == [Error]
