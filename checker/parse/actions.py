@@ -76,6 +76,9 @@ class Unit:
     notes: list[str] = field(default_factory=list)
 
 
+_UNFINISHED = re.compile(r"(?:[&/,+–-]|\band|\bto|\bor)\s*$", re.IGNORECASE)
+
+
 def _join_wrapped_targets(raw: list[ActionLine]) -> list[Line]:
     lines = [
         Line(
@@ -88,7 +91,9 @@ def _join_wrapped_targets(raw: list[ActionLine]) -> list[Line]:
     ]
     for i in range(len(lines) - 1):
         a, b = lines[i].target, lines[i + 1].target
-        if a and b and join_wrapped(a.text, b.text):
+        # a date wrapped in two ("December" / "2026"), or a cell left unfinished on a
+        # joining word ("Complete &" / "ongoing")
+        if a and b and (join_wrapped(a.text, b.text) or _UNFINISHED.search(a.text)):
             lines[i].target = a + b
             lines[i + 1].target = Run()
     return lines

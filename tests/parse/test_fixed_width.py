@@ -167,3 +167,26 @@ def test_the_bullets_of_a_row_share_its_one_target_and_a_gap_ends_the_row() -> N
         ("Menu choices posted on every landing", "Catering Manager", "2026-06"),
         ("Food comments book kept at each servery", None, "2026-05"),
     ]
+
+
+def test_a_target_left_on_a_joining_word_carries_on_and_so_does_its_action() -> None:
+    a, b, c, d, e = P1
+    lines = [
+        _row(
+            (a, "1. Rec"), (b, "2. Concerns"), (c, "3. Response"), (d, "4. Owner"), (e, "5. Target")
+        ),
+        _row(
+            (a, "1"),
+            (b, "Mail was late."),
+            (c, "Letters are logged and the log is read at the"),
+            (d, "Head of Post"),
+            (e, "Complete &"),
+        ),
+        _row((c, "Weekly Operations meeting."), (d, "Room"), (e, "ongoing")),
+    ]
+    text = "\n".join(lines) + "\n"
+    plan = parse_text(text, "mail.txt")
+    assert unaccounted(text, plan) == []
+    (act,) = plan.recommendations[0].actions
+    assert act.text == "Letters are logged and the log is read at the Weekly Operations meeting."
+    assert (act.owner, act.target) == ("Head of Post Room", "Complete & ongoing")
