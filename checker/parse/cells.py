@@ -24,8 +24,40 @@ _MAX_HEADINGS = 8
 
 
 def regroup(lines: list[Line], names: Mapping[str, Role] | None = None) -> list[Line] | None:
-    """The lines as rows of cells, or None when the text is not one cell per line."""
+    """The lines as rows of cells, or None when the text is not one cell per line.
+
+    Text with one cell per paragraph (an empty line after every cell, as a table
+    pasted into an email or a plain editor comes out) is read the same way once its
+    empty lines are set aside, when its headings stand one per paragraph; it cannot
+    show an empty cell, so each of its rows must read as a whole one."""
     found = _heading_run(lines, names)
+    if found is None:
+        return _by_paragraph(lines, names)
+    return _regrouped(lines, names, found)
+
+
+def _by_paragraph(lines: list[Line], names: Mapping[str, Role] | None) -> list[Line] | None:
+    """One cell per paragraph: from the headings on, every paragraph is one line and
+    an empty line follows each (a text whose cells wrap over lines is not this shape)."""
+    dense = [ln for ln in lines if not ln.blank]
+    found = _heading_run(dense, names) if len(dense) < len(lines) else None
+    if found is None:
+        return None
+    first = dense[found[0]].number
+    body = [ln for ln in lines if ln.number >= first]
+    while body and body[-1].blank:
+        body.pop()
+    if any(ln.blank == (k % 2 == 0) for k, ln in enumerate(body)):
+        return None  # not text, empty, text, empty ... from the headings to the end
+    return _regrouped(dense, names, found)
+
+
+def _regrouped(
+    lines: list[Line],
+    names: Mapping[str, Role] | None,
+    found: tuple[int, tuple[Role, ...]] | None = None,
+) -> list[Line] | None:
+    found = found or _heading_run(lines, names)
     if found is None:
         return None
     start, roles = found

@@ -54,3 +54,23 @@ def test_whole_columns_one_after_another_are_not_read_as_rows() -> None:
         "Start visits on time.\nHead of Learning\nHead of Visits\nMarch 2026\nComplete\n"
     )
     assert sum(len(r.actions) for r in plan.recommendations) == 0
+
+
+def test_one_cell_per_paragraph_with_an_empty_line_after_each() -> None:
+    text = (
+        "Community dental service: action plan\n\n"
+        "Issue\n\nAction\n\nLead\n\nBy when\n\n"
+        "Children wait too long for a first appointment.\n\n"
+        "Offer every referred child an appointment within 6 weeks.\n\n"
+        "Clinical Director\n\nMarch 2027\n\n"
+        "Recall letters are not sent.\n\n"
+        "Send a recall letter to every patient due a check-up each month.\n\n"
+        "Practice Manager\n\nJanuary 2027\n"
+    )
+    plan = parse_text(text, "dental.txt")
+    assert unaccounted(text, plan) == []
+    rows = [(r.concern, a.owner, a.due) for r in plan.recommendations for a in r.actions]
+    assert rows == [
+        ("Children wait too long for a first appointment.", "Clinical Director", "2027-03"),
+        ("Recall letters are not sent.", "Practice Manager", "2027-01"),
+    ]

@@ -240,3 +240,24 @@ def test_a_pdf_without_table_borders_reads_like_the_ruled_one(shared: Path, tmp_
             # owners fold into one string (Thornleigh 0.80, as its tables export)
             assert m["owner_accuracy"] >= 0.75, (label, m["owner_accuracy"])
             assert m["due_accuracy"] >= 0.85, (label, m["due_accuracy"])
+
+
+@pytest.mark.parametrize("variant", ["pdftotext", "plumber"])
+def test_serialised_columns_read_no_actions_and_say_what_to_lint(
+    shared: Path, variant: str
+) -> None:
+    # pdftotext's default mode and pdfplumber's text run the columns apart or together:
+    # the rows cannot be rebuilt, so nothing is invented and one plan-level line says why
+    from checker.config import Settings
+    from checker.parse import parse_document
+    from checker.readers.load import read_source
+    from checker.runner import Runner
+
+    plans = sorted((shared / "corpus" / "authored").glob(f"*.{variant}.txt"))
+    assert plans
+    for path in plans:
+        plan = parse_document(read_source(str(path)))
+        assert [a for r in plan.recommendations for a in r.actions] == [], path.name
+        report = Runner(Settings()).lint_plan(plan)
+        lost = [f for f in report.findings if f.code == "PC-P007"]
+        assert len(lost) == 1 and ".pdf" in lost[0].message, path.name
