@@ -135,15 +135,28 @@ def test_text_whose_columns_were_lost_says_so() -> None:
     assert parse_text("A note about the prison with no table.\n").notes == ()
 
 
+def _short_heading() -> str:
+    a, b, c, d, e = P1
+    return _row(
+        (a, "1. Rec"), (b, "2. Concerns"), (c, "3. Response"), (d, "4. Owner"), (e, "5. Target")
+    )
+
+
+def _read(lines: list[str]):  # type: ignore[no-untyped-def]
+    """The plan the lines make, once every character is known to be accounted for."""
+    text = "\n".join(lines) + "\n"
+    plan = parse_text(text, "fixture.txt")
+    assert unaccounted(text, plan) == []
+    return plan
+
+
 def test_the_bullets_of_a_row_share_its_one_target_and_a_gap_ends_the_row() -> None:
     # A Word cell of three bullets beside one owner and one target, then a row of its own
     # with no owner: the concern running on alone beside an empty action cell ends the
     # first row, so the last bullet neither shares its owner nor lends its target.
     a, b, c, d, e = P1
     lines = [
-        _row(
-            (a, "1. Rec"), (b, "2. Concerns"), (c, "3. Response"), (d, "4. Owner"), (e, "5. Target")
-        ),
+        _short_heading(),
         _row(
             (a, "1"),
             (b, "Meals arrived cold"),
@@ -157,9 +170,7 @@ def test_the_bullets_of_a_row_share_its_one_target_and_a_gap_ends_the_row() -> N
         _row((b, "changed.")),
         _row((c, "\u2022 Food comments book kept at each servery"), (e, "May 2026")),
     ]
-    text = "\n".join(lines) + "\n"
-    plan = parse_text(text, "meals.txt")
-    assert unaccounted(text, plan) == []
+    plan = _read(lines)
     acts = [(x.text.lstrip("\u2022 "), x.owner, x.due) for x in plan.recommendations[0].actions]
     assert acts == [
         ("Heated trolleys bought for every servery", "Catering Manager", "2026-06"),
@@ -172,9 +183,7 @@ def test_the_bullets_of_a_row_share_its_one_target_and_a_gap_ends_the_row() -> N
 def test_a_target_left_on_a_joining_word_carries_on_and_so_does_its_action() -> None:
     a, b, c, d, e = P1
     lines = [
-        _row(
-            (a, "1. Rec"), (b, "2. Concerns"), (c, "3. Response"), (d, "4. Owner"), (e, "5. Target")
-        ),
+        _short_heading(),
         _row(
             (a, "1"),
             (b, "Mail was late."),
@@ -184,9 +193,7 @@ def test_a_target_left_on_a_joining_word_carries_on_and_so_does_its_action() -> 
         ),
         _row((c, "Weekly Operations meeting."), (d, "Room"), (e, "ongoing")),
     ]
-    text = "\n".join(lines) + "\n"
-    plan = parse_text(text, "mail.txt")
-    assert unaccounted(text, plan) == []
+    plan = _read(lines)
     (act,) = plan.recommendations[0].actions
     assert act.text == "Letters are logged and the log is read at the Weekly Operations meeting."
     assert (act.owner, act.target) == ("Head of Post Room", "Complete & ongoing")
