@@ -326,6 +326,7 @@ def _rec_report(
         spans=rec.concern_spans[:1] or rec.ref_spans,
         score=score,
         actions=tuple(actions),
+        status=rec.status,
     )
 
 

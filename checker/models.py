@@ -242,6 +242,9 @@ class RecommendationReport(Model):
     score: float | None = Field(default=None, ge=0, le=100)
     actions: tuple[ActionReport, ...] = ()
     findings: tuple[Finding, ...] = ()
+    status: tuple[StatusNote, ...] = Field(
+        default=(), description="status, progress or RAG cells, as the plan has them"
+    )
 
 
 class SuppressedFinding(Model):

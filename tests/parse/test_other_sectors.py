@@ -146,6 +146,15 @@ def test_a_tracker_spreadsheet_keeps_rag_and_progress_as_status() -> None:
     assert second.actions[0].due == "complete"
     assert not any("Audit in June" in a.text for r in plan.recommendations for a in r.actions)
     assert not plan.unplaced
+    # the lint report carries the status cells with the recommendation they belong to
+    from checker.config import Settings
+    from checker.runner import Runner
+
+    report = Runner(Settings()).lint_plan(plan)
+    assert [(n.column, n.text) for n in report.recommendations[1].status] == [
+        ("RAG status", "Green"),
+        ("Progress update", "Audit in June showed 96% on time"),
+    ]
 
 
 def test_headings_split_over_two_lines_of_a_cell() -> None:
