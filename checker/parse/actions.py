@@ -309,11 +309,44 @@ def units_of_block(block: list[Line], in_group: bool) -> tuple[list[Unit], list[
 
 
 def _stacked_owners(owner: Run, units: list[Unit]) -> list[Run]:
-    """One owner per step where the owner cell prints one paragraph per step, else []."""
+    """One owner per step where the owner cell prints one paragraph per step, else [].
+
+    Where an export folded the cell's paragraphs into one line ("Head of Safety Head of
+    Healthcare (Provider)" beside two bullets), the owners are cut apart where a new role
+    plainly begins, if that gives exactly one owner per bullet."""
+    if len(units) < 2 or any(u.kind != "action" for u in units):
+        return []
     parts = owner.paragraphs()
-    if len(parts) < 2 or any(u.kind != "action" for u in units) or len(parts) != len(units):
+    if len(parts) < 2 and all(_bulleted(u) for u in units):
+        parts = _folded_owners(owner.text, len(units))
+    if len(parts) != len(units):
         return []
     return [owner.slice(a, b) for a, b in parts]
+
+
+# where a folded owner cell starts its next owner: after a bracket closes, or at a role
+# word that opens a title, when nothing joins it to the owner before ("/", "&", "and")
+_OWNER_CUT = re.compile(
+    r"(?<=\)) (?=[A-Z])|(?<=[a-z]) (?=(?:Head|Deputy|Director|Governor|Chief|Assistant|"
+    r"Senior|Lead|Regional|National|Prison Group)\b)"
+)
+
+
+# nothing starts after a joining word, or inside a title ("Deputy Governor", "Head of ...")
+_JOINED = re.compile(
+    r"(?:/|&|,|\b(?:and|or|of|the|to|for|Deputy|Assistant|Senior|Chief|Lead|Regional|"
+    r"National|Prison|Group))\s*$"
+)
+
+
+def _folded_owners(text: str, n: int) -> list[tuple[int, int]]:
+    """(start, end) of n owners in one folded owner cell, or [] where no single cut fits."""
+    cuts = [m.start() for m in _OWNER_CUT.finditer(text)]
+    cuts = [c for c in cuts if not _JOINED.search(text[:c])]
+    if len(cuts) != n - 1:
+        return []
+    bounds = [0, *cuts, len(text)]
+    return [(bounds[k], bounds[k + 1]) for k in range(n)]
 
 
 def _unused_tokens(units: list[Unit], tokens: list[Token]) -> list[Run]:

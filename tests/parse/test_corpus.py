@@ -164,9 +164,9 @@ def test_every_export_we_read_meets_the_structure_bar(shared: Path, variant: str
         assert m["recommendations"]["reported"] == m["recommendations"]["gold"], path.name
         assert m["actions"]["recall"] >= 0.95, (path.name, m["actions"])
         assert m["actions"]["precision"] >= 0.95, (path.name, m["actions"])
-        # pdfplumber's table rows fold a cell's stacked owners into one string, which
-        # cannot be cut back into one owner per bullet: Thornleigh's tables export is 0.80
-        owner_bar = 0.75 if variant == "tables" else 0.90
+        # pdfplumber's table rows fold a cell's stacked owners into one string; they are
+        # cut back into one owner per bullet where a new role plainly begins
+        owner_bar = 0.90
         assert m["owner_accuracy"] >= owner_bar, (path.name, m["owner_accuracy"])
         assert m["due_accuracy"] >= 0.85, (path.name, m["due_accuracy"])
 
@@ -236,9 +236,9 @@ def test_a_pdf_without_table_borders_reads_like_the_ruled_one(shared: Path, tmp_
             assert m["recommendations"]["reported"] == m["recommendations"]["gold"], label
             assert m["actions"]["recall"] >= 0.95, (label, m["actions"])
             assert m["actions"]["precision"] >= 0.95, (label, m["actions"])
-            # stacked owners beside bullets are the hard part of both ways: a ruled cell's
-            # owners fold into one string (Thornleigh 0.80, as its tables export)
-            assert m["owner_accuracy"] >= 0.75, (label, m["owner_accuracy"])
+            # stacked owners beside bullets are the hard part: without rules, a cell's owner
+            # lines drift beside the wrong bullet (Thornleigh 0.84)
+            assert m["owner_accuracy"] >= (0.80 if bare else 0.95), (label, m["owner_accuracy"])
             assert m["due_accuracy"] >= 0.85, (label, m["due_accuracy"])
 
 

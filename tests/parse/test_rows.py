@@ -72,3 +72,25 @@ def test_a_section_split_over_two_cells_in_one_cell_per_line_text() -> None:
     assert lines is not None
     plan = parse_text(text)
     assert [(r.ref, r.section) for r in plan.recommendations] == [("1", "key"), ("2", "key")]
+
+
+def test_owners_a_pdf_export_folded_into_one_line_are_cut_one_per_bullet() -> None:
+    # a ruled PDF's cell comes out as one line: two bullets beside two stacked owners
+    text = (
+        HEAD
+        + "1\tCell doors were left unlocked.\t\u2022 Fit new locks on B wing \u2022 Train night "
+        "staff on the locks\tEstates Partner (contractor) Head of Security\tMay 2026\n"
+        + "2\tStaff missed training.\t\u2022 Book every officer on a course \u2022 Report "
+        "attendance monthly\tHead of Learning Deputy Governor\tJune 2026\n"
+        + "3\tVisits were cancelled.\t\u2022 Add a Saturday session \u2022 Log every "
+        "cancellation\tHead of Residence (lead) / Head of Safety\tJuly 2026\n"
+    )
+    plan = parse_text(text)
+    assert unaccounted(text, plan) == []
+    owners = [[a.owner for a in r.actions] for r in plan.recommendations]
+    assert owners == [
+        ["Estates Partner (contractor)", "Head of Security"],
+        ["Head of Learning", "Deputy Governor"],
+        # joined by "/": one shared owner, not two
+        ["Head of Residence (lead) / Head of Safety"] * 2,
+    ]
