@@ -453,13 +453,10 @@ def share_bullet_cells(units: list[Unit], gaps: AbstractSet[int] = frozenset()) 
     an owner line that carries on the one above (``(Provider)``, ``Skills and Work``
     after a comma) belongs to it, a bullet with no owner of its own is in the cell of
     the bullet above, and a cell with as many targets as bullets gives one to each.
-
-    Where the export dropped the bullet marks, an item whose wrapped lines hang one
-    or two characters right of its first line is a bullet, and so are the unwrapped
-    items that stand at its left edge beside it. An empty line above an item
-    (``gaps``) ends the cell before it: the table's rows are printed apart.
+    A line with no action text above an item (``gaps``) ends the row before it, and a
+    row's one target is each of its bullets'.
     """
-    marked = _bullet_items(units)
+    marked = [u.kind == "action" and _bulleted(u) for u in units]
     cells: list[tuple[Run, list[Unit]]] = []
     for u, bulleted in zip(units, marked, strict=True):
         if u.kind != "action" or not bulleted:
@@ -473,8 +470,7 @@ def share_bullet_cells(units: list[Unit], gaps: AbstractSet[int] = frozenset()) 
             while pieces and chain and _continues_owner(chain.text, pieces[0].text):
                 chain = chain + Run([pieces.pop(0)])
             cells[-1] = (chain, cells[-1][1])
-        after_gap = bool(u.run.pieces) and u.run.pieces[0].line in gaps
-        if pieces or not cells or not cells[-1][1] or after_gap:
+        if pieces or not cells or not cells[-1][1] or _opens_row(u, gaps):
             cells.append((Run(pieces), [u]))
         else:
             cells[-1][1].append(u)
@@ -507,8 +503,7 @@ def _rows_of_bullets(
     rows: list[list[Unit]] = []
     current: list[Unit] = []
     for u, bulleted in zip(units, marked, strict=True):
-        starts_row = bool(u.run.pieces) and u.run.pieces[0].line in gaps
-        if u.kind != "action" or not bulleted or starts_row:
+        if u.kind != "action" or not bulleted or _opens_row(u, gaps):
             if current:
                 rows.append(current)
             current = [u] if u.kind == "action" and bulleted else []
@@ -519,37 +514,12 @@ def _rows_of_bullets(
     return rows
 
 
+def _opens_row(u: Unit, gaps: AbstractSet[int]) -> bool:
+    return bool(u.run.pieces) and u.run.pieces[0].line in gaps
+
+
 def _bulleted(u: Unit) -> bool:
     return bool(BULLET_START.match(u.step.text if u.step else u.run.text))
-
-
-def _hanging(u: Unit) -> bool | None:
-    """Do the item's wrapped lines hang right of its first (a bullet's text)? None: one line."""
-    pieces = u.run.pieces
-    if len({p.line for p in pieces}) < 2:
-        return None
-    return all(1 <= p.col - pieces[0].col <= 2 for p in pieces[1:] if p.line != pieces[0].line)
-
-
-def _bullet_items(units: list[Unit]) -> list[bool]:
-    """Which items are bullets: marked so, or (marks lost) hanging, or one-line items at the
-    left edge of a run of bullets."""
-    hang = [_hanging(u) if u.kind == "action" else False for u in units]
-    marked = [
-        u.kind == "action" and (_bulleted(u) or h is True) for u, h in zip(units, hang, strict=True)
-    ]
-
-    def edge(u: Unit) -> int | None:
-        return u.run.pieces[0].col if u.run.pieces else None
-
-    forward = [(k, k - 1) for k in range(1, len(units))]
-    backward = [(k, k + 1) for k in range(len(units) - 2, -1, -1)]
-    for k, j in forward + backward:  # spread along the run, each way
-        if marked[k] or hang[k] is not None or units[k].kind != "action":
-            continue
-        if marked[j] and edge(units[j]) is not None and edge(units[j]) == edge(units[k]):
-            marked[k] = True
-    return marked
 
 
 def _borrow_targets(members: list[Unit]) -> None:

@@ -33,7 +33,7 @@ def regroup(lines: list[Line], names: Mapping[str, Role] | None = None) -> list[
     found = _heading_run(lines, names)
     if found is None:
         return _by_paragraph(lines, names)
-    return _regrouped(lines, names, found)
+    return _regrouped(lines, found)
 
 
 def _by_paragraph(lines: list[Line], names: Mapping[str, Role] | None) -> list[Line] | None:
@@ -49,17 +49,10 @@ def _by_paragraph(lines: list[Line], names: Mapping[str, Role] | None) -> list[L
         body.pop()
     if any(ln.blank == (k % 2 == 0) for k, ln in enumerate(body)):
         return None  # not text, empty, text, empty ... from the headings to the end
-    return _regrouped(dense, names, found)
+    return _regrouped(dense, found)
 
 
-def _regrouped(
-    lines: list[Line],
-    names: Mapping[str, Role] | None,
-    found: tuple[int, tuple[Role, ...]] | None = None,
-) -> list[Line] | None:
-    found = found or _heading_run(lines, names)
-    if found is None:
-        return None
+def _regrouped(lines: list[Line], found: tuple[int, tuple[Role, ...]]) -> list[Line] | None:
     start, roles = found
     heading = lines[start : start + len(roles)]
     cells = [ln.cells[0] for ln in heading]

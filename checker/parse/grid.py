@@ -65,6 +65,7 @@ _HEADINGS: tuple[tuple[Role, float, re.Pattern[str]], ...] = (
     ("concern", 1.0, re.compile(r"^(priorit(y|ies)|risks?)$")),
     ("status", 3.0, re.compile(r"^((priority|risk)\s+(rating|level)|ratings?|grades?)$")),
 )
+_ORDER = {role: k for k, (role, _w, _p) in enumerate(_HEADINGS)}  # ties between roles
 _SHARED_ROLES = ("status", "other")
 _DATA = re.compile(r"^\d{1,3}(\.\d{1,2})*[a-z]?\.?$")
 _YEARISH = re.compile(r"\d{4}|\d{1,2}[/.-]\d{1,2}")
@@ -102,6 +103,16 @@ class Row:
     status: list[tuple[int, Piece]] = field(default_factory=list)  # (column, cell) of status
     fit: float = 0.0
 
+    def take(self, col: int, role: Role, cell: Piece) -> None:
+        """Give the cell of column ``col`` to its role: status cells are kept side by side,
+        a second cell for a role already held is extra."""
+        if role == "status":
+            self.status.append((col, cell))
+        elif role in self.cells:
+            self.extra.append(cell)
+        else:
+            self.cells[role] = cell
+
     def get(self, role: Role) -> Piece | None:
         return self.cells.get(role)
 
@@ -132,8 +143,7 @@ def heading_candidates(text: str) -> list[tuple[float, Role]]:
     for role, weight, pattern in _HEADINGS:
         if key and pattern.search(key) and weight > found.get(role, 0.0):
             found[role] = weight
-    order = {role: k for k, (role, _w, _p) in enumerate(_HEADINGS)}
-    return sorted(((w, r) for r, w in found.items()), key=lambda wr: (-wr[0], order[wr[1]]))
+    return sorted(((w, r) for r, w in found.items()), key=lambda wr: (-wr[0], _ORDER[wr[1]]))
 
 
 def header_roles(line: Line, names: Mapping[str, Role] | None = None) -> tuple[Role, ...] | None:
@@ -155,14 +165,15 @@ def header_roles(line: Line, names: Mapping[str, Role] | None = None) -> tuple[R
         return None  # a row with a number or a date in it holds data
     wanted: list[list[tuple[float, Role]]] = []
     for text in cells:
+        key = heading_key(text)
         if len(text.split()) > 4 and text.rstrip().endswith("."):
             wanted.append([])  # a sentence, not a heading
-        elif names and heading_key(text) in names:
-            wanted.append([(9.0, names[heading_key(text)])])
+        elif names and key in names:
+            wanted.append([(9.0, names[key])])
         else:
             wanted.append(heading_candidates(text))
     roles: list[Role] = ["other"] * len(cells)
-    holder: dict[Role, tuple[float, int]] = {}
+    held: set[Role] = set()
     # the heaviest claims first, so that a heading that loses a role can take its next one
     claims = sorted(
         ((-w, k, rank, r) for k, c in enumerate(wanted) for rank, (w, r) in enumerate(c)),
@@ -171,18 +182,18 @@ def header_roles(line: Line, names: Mapping[str, Role] | None = None) -> tuple[R
     for neg, k, _rank, role in claims:
         if k in done:
             continue
-        second = role == "concern" and role in holder and "concern+" not in holder
+        second = role == "concern" and role in held and "concern+" not in held
         # a second concern heading is a short title, not a part heading ("Key concerns",
         # "Main recommendations to the Governor") printed under the headings
         short = len(cells[k].split()) <= 3 and not SECTION_RE.match(cells[k].strip())
         if second and -neg >= 2 and short:
             role = "concern+"  # "Finding | Recommendation": the concern in two columns
-        if role not in _SHARED_ROLES and role in holder:
+        if role not in _SHARED_ROLES and role in held:
             continue
         roles[k] = role
         done.add(k)
         if role not in _SHARED_ROLES:
-            holder[role] = (-neg, k)
+            held.add(role)
     found = {r for r in roles if r not in _SHARED_ROLES and r != "concern+"}
     if len(found) >= 3 and "action" in found and ("owner" in found or "target" in found):
         return tuple(roles)
@@ -251,14 +262,8 @@ def place(line: Line, roles: tuple[Role, ...]) -> Row:
     if line.aligned and len(cells) == len(roles):
         row = Row(line)
         for k, (cell, role) in enumerate(zip(cells, roles, strict=True)):
-            if cell is None:
-                continue
-            if role == "status":
-                row.status.append((k, cell))
-            elif role in row.cells:
-                row.extra.append(cell)
-            else:
-                row.cells[role] = cell
+            if cell is not None:
+                row.take(k, role, cell)
         return row
     while len(cells) > len(roles) and cells and cells[-1] is None:
         cells.pop()
@@ -281,25 +286,15 @@ def place(line: Line, roles: tuple[Role, ...]) -> Row:
     if best is None:  # more non-empty cells than columns: keep the first, flag the rest
         row = Row(line)
         for k, (cell, role) in enumerate(zip(cells, roles, strict=False)):
-            if cell is not None and role == "status":
-                row.status.append((k, cell))
-            elif cell is not None and role not in row.cells:
-                row.cells[role] = cell
-            elif cell is not None:
-                row.extra.append(cell)
+            if cell is not None:
+                row.take(k, role, cell)
         row.extra.extend(c for c in cells[len(roles) :] if c is not None)
         return row
     (score, _), cols, chosen = best
     row = Row(line, fit=score)
     for cell, col in zip(chosen, cols, strict=True):
-        if cell is None:
-            continue
-        if roles[col] == "status":
-            row.status.append((col, cell))
-        elif roles[col] in row.cells:  # two columns of one role ("other"): keep both
-            row.extra.append(cell)
-        else:
-            row.cells[roles[col]] = cell
+        if cell is not None:
+            row.take(col, roles[col], cell)  # two columns of one role ("other"): both kept
     return row
 
 
