@@ -55,6 +55,14 @@ class ConsistencyCheck(Check):
     params_model = ConsistencyParams
     params: ConsistencyParams
 
+    def __init__(self, params: Params) -> None:
+        super().__init__(params)
+        p = self.params
+        self.future = re.compile(r"\b(" + "|".join(map(re.escape, p.future)) + r")\b", re.I)
+        self.start = re.compile(
+            r"\b(" + "|".join(map(re.escape, p.starts)) + r")\s+(on\s+)?$", re.I
+        )
+
     def run(self, ctx: Context) -> Iterable[Hit]:
         act = ctx.action
         if act is None:
@@ -62,10 +70,7 @@ class ConsistencyCheck(Check):
         p = self.params
         due = month_index(act.due) if act.due and act.due_status in ("date", "month") else None
         sub = ctx.submitted.year * 12 + ctx.submitted.month - 1 if ctx.submitted else None
-        future = re.compile(r"\b(" + "|".join(re.escape(f) for f in p.future) + r")\b", re.I)
-        start = re.compile(
-            r"\b(" + "|".join(re.escape(w) for w in p.starts) + r")\s+(on\s+)?$", re.I
-        )
+        future, start = self.future, self.start
         mentions = dates_in(act.text)
         for mention in mentions:
             lo, hi = _months(mention.text, mention.value)

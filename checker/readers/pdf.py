@@ -12,11 +12,11 @@ page). A PDF with no text at all is a scan, which plancheck cannot read.
 A table drawn without rules (no borders, or only a shaded heading row) gives
 pdfplumber no cells, and its text read as running lines runs the columns
 together. So when the ruled tables hold less than half of the text after the
-first page (or on a one-page plan), every page is read again from its words' positions instead: each
-line is laid out in fixed-width characters, a word where its x position puts
-it, words close together parted by one space and text further apart by at
-least two, which is what ``pdftotext -layout`` prints and what the parser's
-fixed-width reader cuts into columns. ``where`` then says "page P, columns
+first page (or on a one-page plan), every page is read again from its words'
+positions instead: each line is laid out in fixed-width characters, a word
+where its x position puts it, words close together parted by one space and
+text further apart by at least two, which is what ``pdftotext -layout`` prints
+and what the parser's fixed-width reader cuts into columns. ``where`` then says "page P, columns
 from word positions", so each finding tells which way its page was read.
 """
 

@@ -22,7 +22,7 @@ def test_a_step_that_points_back_is_about_the_step_before() -> None:
         "1\tLeaders did not look at who was held in separation and for how long.\t"
         "Separation records will be analysed by age and ethnicity every quarter.\t"
         "Head of Safety\tMay 2026\n"
-        "\t\tThe findings will be discussed and acted upon by the senior team.\t"
+        "\t\tThe findings will be discussed and acted upon where warranted.\t"
         "Head of Safety\tJune 2026\n"
         "\t\tThe chaplaincy will hold a carol service for families in December.\t"
         "Chaplain\tDecember 2026\n"
