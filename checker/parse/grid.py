@@ -274,7 +274,7 @@ def place(line: Line, roles: tuple[Role, ...]) -> Row:
     penalty = 0
     while True:
         if len(variant) <= len(roles):
-            score, cols = _assign(variant, roles)
+            score, cols = _assign_with_trailing_blanks(variant, roles)
             key = (round(score - 0.6 * penalty, 9), sum(cols))
             # dropping trailing cells must beat a poor fit, not a fair one
             if best is None or key > best[0]:
@@ -296,6 +296,26 @@ def place(line: Line, roles: tuple[Role, ...]) -> Row:
         if cell is not None:
             row.take(col, roles[col], cell)  # two columns of one role ("other"): both kept
     return row
+
+
+def _assign_with_trailing_blanks(
+    cells: list[Piece | None], roles: tuple[Role, ...]
+) -> tuple[float, list[int]]:
+    """``_assign`` for cells that end in a run of empty ones, in time that does not grow
+    with that run.
+
+    An empty cell gains nothing in any column, and among equal scores the larger sum
+    of columns wins, so a trailing run of t empty cells always takes the last t
+    columns; the cells before it are placed among the columns left.
+    """
+    last = len(cells)
+    while last and cells[last - 1] is None:
+        last -= 1
+    blanks = len(cells) - last
+    if blanks == 0 or blanks > len(roles):
+        return _assign(cells, roles)
+    score, cols = _assign(cells[:last], roles[: len(roles) - blanks])
+    return score, cols + list(range(len(roles) - blanks, len(roles)))
 
 
 def _assign(cells: list[Piece | None], roles: tuple[Role, ...]) -> tuple[float, list[int]]:

