@@ -125,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     fresh = json.dumps(measure(), indent=2, sort_keys=True) + "\n"
     sys.path.insert(0, str(ROOT))
-    from checker.ruletable import accuracy_main
+    from checker.docs.ruletable import accuracy_main
 
     if args.check:
         if not OUT.is_file() or OUT.read_text(encoding="utf-8") != fresh:

@@ -153,7 +153,7 @@ class Bench:
         script = Path(sys.executable).parent / "plancheck"
         if script.exists():
             return [str(script)]
-        code = "import sys; from checker.cli import main; sys.argv[0] = 'plancheck'; main()"
+        code = "import sys; from checker.cli.main import main; sys.argv[0] = 'plancheck'; main()"
         return [sys.executable, "-c", code]
 
     def _lint_help(self) -> str:

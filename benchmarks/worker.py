@@ -81,7 +81,7 @@ def _lint_once(runner: Any, path: Path) -> dict[str, float]:
 
 def _runner(ignore: tuple[str, ...] = ()) -> Any:
     from checker.config import Settings
-    from checker.runner import Runner
+    from checker.run.runner import Runner
 
     return Runner(Settings(ignore=ignore) if ignore else Settings())
 

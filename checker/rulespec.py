@@ -1,7 +1,7 @@
 """The shape of a rule file: one YAML file per rule, validated before use.
 
 ``schemas/rulepack.schema.json`` is generated from ``RuleSpec`` (``python -m
-checker.schemas``); each check type validates its own ``check:`` keys with a
+checker.docs.schemas``); each check type validates its own ``check:`` keys with a
 strict model of its own, so a typo anywhere is an error naming file and key.
 """
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from checker import ruletable, schemas
+from checker.docs import ruletable, schemas
 
 
 def test_readme_rule_table_is_current() -> None:

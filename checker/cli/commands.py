@@ -17,12 +17,12 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from checker.errors import ConfigError, PlancheckError, one_line
-from checker.lint import LintRequest, Outcome, run_lint
 from checker.models import FileReport
-from checker.scopes import Overrides, Resolver, split_selectors
+from checker.run.lint import LintRequest, Outcome, run_lint
+from checker.run.scopes import Overrides, Resolver, split_selectors
 
 if TYPE_CHECKING:
-    from checker.packs import Rule
+    from checker.engine.packs import Rule
 
 
 def overrides_from(opts: Mapping[str, Any]) -> Overrides:
@@ -154,7 +154,7 @@ def emit(outcome: Outcome, opts: Mapping[str, Any]) -> None:
 
 def show_settings(paths: tuple[str, ...], opts: Mapping[str, Any], overrides: Overrides) -> int:
     """Print the settings in force for the first path (TOML, or JSON with --format json)."""
-    from checker.settings_view import as_json, as_toml
+    from checker.cli.settings_view import as_json, as_toml
 
     target = paths[0] if paths else "."
     if target == "-":
@@ -169,7 +169,7 @@ def show_settings(paths: tuple[str, ...], opts: Mapping[str, Any], overrides: Ov
 
 def _rules(config: Path | None) -> list[Rule]:
     from checker.config import settings_for
-    from checker.registry import load_rules
+    from checker.engine.registry import load_rules
 
     settings, found = settings_for(Path.cwd(), config)
     return load_rules(settings, found.parent if found else None)
@@ -179,7 +179,7 @@ def rules_table(config: Path | None, fmt: str) -> str:
     """``plancheck rules``: one line per rule, or JSON."""
     rules = _rules(config)
     if fmt == "json":
-        from checker.ruletable import accuracy
+        from checker.docs.ruletable import accuracy
 
         measured = accuracy().get("rules", {})
         rows = [
@@ -206,7 +206,7 @@ def rules_table(config: Path | None, fmt: str) -> str:
 
 def rule_page(wanted: str, config: Path | None, fmt: str) -> str:
     """``plancheck rule CODE``: the rule's page, found by code or name."""
-    from checker.ruledoc import rule_text
+    from checker.docs.rule_page import rule_text
 
     rules = _rules(config)
     key = wanted.strip().upper()
@@ -217,7 +217,7 @@ def rule_page(wanted: str, config: Path | None, fmt: str) -> str:
         hint = f"; did you mean {', '.join(close)}?" if close else " (see 'plancheck rules')"
         raise ConfigError(f"unknown rule '{wanted}'{hint}")
     r = found[0]
-    from checker.ruletable import accuracy
+    from checker.docs.ruletable import accuracy
 
     measured = accuracy().get("rules", {}).get(r.code)
     if fmt == "json":
@@ -235,7 +235,7 @@ def _accuracy_lines(measured: dict[str, Any] | None) -> str:
     """How the rule did on the dev set, for the rule page."""
     if not measured:
         return ""
-    from checker.ruletable import figure
+    from checker.docs.ruletable import figure
 
     lines = ["", "Measured on the dev set (benchmarks/accuracy.py): precision / recall"]
     lines += [
@@ -259,7 +259,7 @@ def _lint_one(path: str, config: Path | None, use_cache: bool) -> tuple[FileRepo
 
 def annotate_command(draft: Path, output: Path, config: Path | None, use_cache: bool) -> str:
     """Lint a .docx and write its annotated copy; the line to print."""
-    from checker.annotate import annotate, write_annotated
+    from checker.run.annotate import annotate, write_annotated
 
     if draft.suffix.lower() != ".docx":
         raise PlancheckError(f"{draft}: annotate writes Word comments, so it takes a .docx")
@@ -277,7 +277,7 @@ def diff_command(
     old: str, new: str, fmt: str, config: Path | None, use_cache: bool
 ) -> tuple[str, bool]:
     """Lint two drafts and compare them: (the report in ``fmt``, whether NEW is worse)."""
-    from checker.diff import compare, render_text
+    from checker.run.diff import compare, render_text
 
     result = compare(_lint_one(old, config, use_cache)[0], _lint_one(new, config, use_cache)[0])
     if fmt == "json":
@@ -293,7 +293,7 @@ def summary_command(
     paths: tuple[str, ...], fmt: str, config: Path | None, use_cache: bool, jobs: int
 ) -> tuple[str, int]:
     """Lint the plans and tabulate them: (the table in ``fmt``, the exit code)."""
-    from checker import summary
+    from checker.run import summary
 
     outcome = run_lint(
         LintRequest(paths=paths, config=config, use_cache=use_cache, jobs=jobs), read_stdin

@@ -82,11 +82,11 @@ def parse(
     """Print what plancheck understood of each plan: recommendations, actions, owners, dates.
 
     The text view starts with the table's columns and the role each heading was given."""
+    from checker.docs.schemas import PlanDocument
     from checker.parse import parse_document
     from checker.parse.render import render_plan
     from checker.readers.load import discover, read_source
-    from checker.schemas import PlanDocument
-    from checker.scopes import Overrides, Resolver
+    from checker.run.scopes import Overrides, Resolver
 
     resolver = Resolver(config, Overrides())
     files, errors = discover(list(paths))
@@ -255,7 +255,7 @@ def lint(paths: tuple[str, ...], **opts: Any) -> None:
     Exit status: 0 the gate passed, 1 it failed, 2 a usage error or a plan
     that could not be read (the others are still linted and reported).
     """
-    from checker.lintcli import lint_command
+    from checker.cli.commands import lint_command
 
     sys.exit(lint_command(paths, opts))
 
@@ -267,7 +267,7 @@ def lint(paths: tuple[str, ...], **opts: Any) -> None:
 @_config_option
 def rules(fmt: str, config: Path | None) -> None:
     """List the rules: code, name, criterion, severity, summary."""
-    from checker.lintcli import rules_table
+    from checker.cli.commands import rules_table
 
     click.echo(rules_table(config, fmt), nl=False)
 
@@ -280,7 +280,7 @@ def rules(fmt: str, config: Path | None) -> None:
 @_config_option
 def rule(code: str, fmt: str, config: Path | None) -> None:
     """Explain one rule (by code or name): why it matters, what to write instead, examples."""
-    from checker.lintcli import rule_page
+    from checker.cli.commands import rule_page
 
     click.echo(rule_page(code, config, fmt), nl=False)
 
@@ -295,7 +295,7 @@ def summary(
     paths: tuple[str, ...], fmt: str, config: Path | None, no_cache: bool, jobs: int
 ) -> None:
     """One row per plan: its score and the share of its actions failing each criterion."""
-    from checker.lintcli import summary_command
+    from checker.cli.commands import summary_command
 
     text, code = summary_command(paths, fmt, config, not no_cache, jobs)
     click.echo(text, nl=False)
@@ -310,7 +310,7 @@ def summary(
 @_no_cache_option
 def diff(old: str, new: str, fmt: str, config: Path | None, no_cache: bool) -> None:
     """What changed from one draft to the next; exit 1 when NEW has a finding OLD did not."""
-    from checker.lintcli import diff_command
+    from checker.cli.commands import diff_command
 
     text, worse = diff_command(old, new, fmt, config, not no_cache)
     click.echo(text, nl=False)
@@ -330,7 +330,7 @@ def diff(old: str, new: str, fmt: str, config: Path | None, no_cache: bool) -> N
 @_no_cache_option
 def annotate(draft: Path, output: Path, config: Path | None, no_cache: bool) -> None:
     """Write a copy of a Word draft with each action's findings as a Word comment."""
-    from checker.lintcli import annotate_command
+    from checker.cli.commands import annotate_command
 
     click.echo(annotate_command(draft, output, config, not no_cache))
 
@@ -340,7 +340,7 @@ def annotate(draft: Path, output: Path, config: Path | None, no_cache: bool) -> 
 @click.option("--force", is_flag=True, help="overwrite an existing plancheck.toml")
 def init(directory: Path, force: bool) -> None:
     """Write a commented starter plancheck.toml (in DIRECTORY, default here)."""
-    from checker.starter import STARTER
+    from checker.cli.starter import STARTER
 
     target = directory / "plancheck.toml"
     if target.exists() and not force:

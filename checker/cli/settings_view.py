@@ -73,11 +73,11 @@ def main(argv: list[str] | None = None) -> int:
     """Refresh the table in README.md (``--check``: only say whether it is stale)."""
     import sys
 
-    from checker.readme import refresh
+    from checker.docs.readme import refresh
 
     args = sys.argv[1:] if argv is None else argv
     check = "--check" in args
-    command = "python -m checker.settings_view"
+    command = "python -m checker.cli.settings_view"
     return refresh(README_START, README_END, settings_table(), check=check, command=command)
 
 

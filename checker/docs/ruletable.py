@@ -1,6 +1,6 @@
 """The README's rule table and accuracy table, generated from the rule packs.
 
-``python -m checker.ruletable`` rewrites the rule table between the markers in
+``python -m checker.docs.ruletable`` rewrites the rule table between the markers in
 README.md; a test fails when the README is out of date. The accuracy table is
 made from ``rules/accuracy.json``, which ``benchmarks/accuracy.py`` measures.
 """
@@ -12,9 +12,9 @@ import sys
 from typing import Any
 
 from checker.config import Settings
+from checker.docs.readme import refresh
+from checker.engine.registry import load_rules
 from checker.paths import data_dir
-from checker.readme import refresh
-from checker.registry import load_rules
 
 START, END = "<!-- rules-table:start -->", "<!-- rules-table:end -->"
 ACC_START, ACC_END = "<!-- accuracy-table:start -->", "<!-- accuracy-table:end -->"
@@ -78,7 +78,7 @@ def table() -> str:
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     rules = refresh(
-        START, END, table(), check="--check" in args, command="python -m checker.ruletable"
+        START, END, table(), check="--check" in args, command="python -m checker.docs.ruletable"
     )
     return rules or accuracy_main(args)
 

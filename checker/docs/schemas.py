@@ -1,6 +1,6 @@
 """JSON Schemas generated from the pydantic models, and validation against them.
 
-``schemas/*.schema.json`` are written by ``python -m checker.schemas`` and a test
+``schemas/*.schema.json`` are written by ``python -m checker.docs.schemas`` and a test
 fails when they are stale, so the files other tools read never drift from the
 models plancheck itself uses.
 """
@@ -33,8 +33,8 @@ def generated() -> dict[str, dict[str, Any]]:
     # imported here: readers load the plan schema and must not pull in the rule and
     # config models with it (import contract "Reading and parsing know no rules")
     from checker.config import Settings
-    from checker.diff import DiffReport
     from checker.rulespec import RuleSpec
+    from checker.run.diff import DiffReport
 
     out: dict[str, dict[str, Any]] = {}
     plan = PlanDocument.model_json_schema()
@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     """Write the generated schemas into ``schemas/`` (``--check`` only compares)."""
     args = sys.argv[1:] if argv is None else argv
     check = "--check" in args
-    target = Path(__file__).resolve().parent.parent / "schemas"
+    target = Path(__file__).resolve().parents[2] / "schemas"
     stale = []
     for name, schema in generated().items():
         path = target / name
@@ -73,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
         if not check:
             path.write_text(text, encoding="utf-8")
     if check and stale:
-        print("stale schemas: " + ", ".join(stale) + " (run python -m checker.schemas)")
+        print("stale schemas: " + ", ".join(stale) + " (run python -m checker.docs.schemas)")
         return 1
     return 0
 

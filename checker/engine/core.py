@@ -20,6 +20,9 @@ from pathlib import Path
 from checker.checks.base import Context, Field_, Hit
 from checker.checks.user_regex import PatternTimeout
 from checker.config import Settings
+from checker.engine.packs import Rule
+from checker.engine.selection import named
+from checker.engine.suppress import Active, for_plan
 from checker.errors import PackError
 from checker.models import (
     Action,
@@ -33,10 +36,7 @@ from checker.models import (
     SuppressedFinding,
 )
 from checker.nlp import Annotator
-from checker.packs import Rule
 from checker.scoring import action_score, mean, unanswered_counts, verdicts
-from checker.selection import named
-from checker.suppress import Active, for_plan
 
 INTERNAL_CODE = "PC-X000"
 

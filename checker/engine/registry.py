@@ -16,13 +16,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from checker.config import Settings
+from checker.engine.selection import specificity
 from checker.errors import PackError
 from checker.paths import data_dir
-from checker.selection import specificity
 
 if TYPE_CHECKING:  # the check types and the pack loader are imported when rules are loaded
     from checker.checks.base import Check
-    from checker.packs import Rule
+    from checker.engine.packs import Rule
 
 
 @cache
@@ -49,9 +49,9 @@ def pack_dirs(settings: Settings, base: Path | None = None) -> list[Path]:
     """Built-in pack first, then entry-point packs, then local packs from settings."""
     from importlib.metadata import entry_points
 
-    dirs = [data_dir("rules")]  # the built-in pack (checker.packs:builtin_pack_dir)
+    dirs = [data_dir("rules")]  # the built-in pack (checker.engine.packs:builtin_pack_dir)
     for ep in entry_points(group="plancheck.packs"):
-        if ep.value == "checker.packs:builtin_pack_dir":
+        if ep.value == "checker.engine.packs:builtin_pack_dir":
             continue
         try:
             dirs.append(Path(ep.load()()))
@@ -67,7 +67,7 @@ def pack_dirs(settings: Settings, base: Path | None = None) -> list[Path]:
 
 def load_rules(settings: Settings, base: Path | None = None) -> list[Rule]:
     """All rules of all packs, with settings' severities and weights; codes must be unique."""
-    from checker.packs import load_pack
+    from checker.engine.packs import load_pack
 
     rules: list[Rule] = []
     seen: dict[str, Path] = {}

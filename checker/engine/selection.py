@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from checker.packs import Rule
+    from checker.engine.packs import Rule
 
 
 def specificity(rule: Rule, selectors: Iterable[str]) -> int:

@@ -9,7 +9,8 @@ submission date) or a mapping that sets them, a concern, or a whole plan
 from __future__ import annotations
 
 from checker.dates import normalise_target
-from checker.engine import Engine
+from checker.engine.core import Engine
+from checker.engine.packs import Rule
 from checker.models import (
     Action,
     Finding,
@@ -20,7 +21,6 @@ from checker.models import (
     Recommendation,
     Span,
 )
-from checker.packs import Rule
 from checker.parse import parse_text
 from checker.rulespec import Example, example
 

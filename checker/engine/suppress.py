@@ -18,12 +18,12 @@ from fnmatch import fnmatch
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from checker.engine.selection import named
 from checker.models import Action, Plan, Recommendation
-from checker.selection import named
 
 if TYPE_CHECKING:
     from checker.config import Settings
-    from checker.packs import Rule
+    from checker.engine.packs import Rule
 
 # "plancheck: ignore PC-T003, PC-S001 — reason" (an em or en dash, a spaced hyphen or a colon)
 _COMMENT = re.compile(

@@ -19,7 +19,7 @@ from checker.errors import PlancheckError
 from checker.models import Finding, Report
 
 if TYPE_CHECKING:
-    from checker.packs import Rule
+    from checker.engine.packs import Rule
 
 ENTRY_POINT_GROUP = "plancheck.formatters"
 

@@ -16,12 +16,12 @@ from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
+from checker.docs.rule_page import help_markdown, help_text
 from checker.formatters import SARIF_LEVEL, FormatContext, findings_of, message
 from checker.models import Finding, Report
-from checker.ruledoc import help_markdown, help_text
 
 if TYPE_CHECKING:
-    from checker.packs import Rule
+    from checker.engine.packs import Rule
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/plancheck/"

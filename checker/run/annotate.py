@@ -19,9 +19,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from checker.engine.packs import Rule
 from checker.errors import InputError, PlancheckError
 from checker.models import CRITERIA, CRITERION_NAMES, ActionReport, FileReport
-from checker.packs import Rule
 from checker.readers.docx import W as _W
 
 AUTHOR = "plancheck"

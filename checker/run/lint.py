@@ -15,16 +15,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, overload
 
-from checker.baseline import read_baseline, write_baseline
 from checker.cache import Cache, default_folder, entry_key
 from checker.config import Settings
 from checker.errors import InputError, PlancheckError
 from checker.models import FileError, FileReport, Report
-from checker.runner import Runner, build_report
-from checker.scopes import Overrides, Resolver, Scope
+from checker.run.baseline import read_baseline, write_baseline
+from checker.run.runner import Runner, build_report
+from checker.run.scopes import Overrides, Resolver, Scope
 
 if TYPE_CHECKING:
-    from checker.packs import Rule
+    from checker.engine.packs import Rule
 
 
 @dataclass(frozen=True)

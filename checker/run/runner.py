@@ -21,8 +21,8 @@ from checker.scoring import mean
 # The engine, the parser and the rule packs are imported where they are first used: a run
 # served from the cache (and `plancheck --help`) needs build_report, not them.
 if TYPE_CHECKING:
-    from checker.engine import Engine
-    from checker.packs import Rule
+    from checker.engine.core import Engine
+    from checker.engine.packs import Rule
     from checker.readers import Document
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
@@ -40,7 +40,7 @@ class Runner:
         rules: list[Rule] | None = None,
     ) -> None:
         self.settings = settings
-        from checker.registry import load_rules, select
+        from checker.engine.registry import load_rules, select
 
         self.cache_dir = cache_dir
         self.all_rules: list[Rule] = load_rules(settings, base) if rules is None else rules
@@ -51,7 +51,7 @@ class Runner:
     def engine(self) -> Engine:
         """Built on first use: a run served wholly from the cache never builds it."""
         if self._engine is None:
-            from checker.engine import Engine
+            from checker.engine.core import Engine
 
             self._engine = Engine(self.rules, self.settings, self.cache_dir)
         return self._engine

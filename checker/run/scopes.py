@@ -18,12 +18,12 @@ from typing import TYPE_CHECKING, Any
 
 from checker.cache import packs_digest
 from checker.config import Settings, find_config, load_file
+from checker.engine.registry import load_rules, pack_dirs, select, unknown_selectors
 from checker.errors import ConfigError
-from checker.registry import load_rules, pack_dirs, select, unknown_selectors
 
 if TYPE_CHECKING:
-    from checker.packs import Rule
-    from checker.runner import Runner
+    from checker.engine.packs import Rule
+    from checker.run.runner import Runner
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,7 @@ class Scope:
     @property
     def runner(self) -> Runner:
         if self._runner is None:
-            from checker.runner import Runner
+            from checker.run.runner import Runner
 
             self._runner = Runner(self.settings, self.base, self.cache_dir, rules=self.rules)
         return self._runner

@@ -7,7 +7,7 @@ import pytest
 from checker.checks.overlap import OverlapCheck, OverlapParams
 from checker.config import Settings
 from checker.parse import parse_text
-from checker.runner import Runner
+from checker.run.runner import Runner
 
 HEAD = "Rec No\tConcern\tAction\tOwner\tTarget date\n"
 

@@ -42,13 +42,13 @@ def test_a_hit_builds_no_engine(work: Path, monkeypatch: pytest.MonkeyPatch) -> 
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("the engine was built on a cache hit")
 
-    monkeypatch.setattr("checker.engine.Engine", refuse)  # runner imports it on first use
+    monkeypatch.setattr("checker.engine.core.Engine", refuse)  # runner imports it on first use
     assert cached_flags(lint(GOOD, BAD, "-f", "json").stdout) == [True, True]
 
 
 HIT_WITHOUT_SPACY = """
 import sys
-from checker.cli import main
+from checker.cli.main import main
 try:
     main(["lint", "good-plan.txt", "bad-plan.txt", "--quiet"], prog_name="plancheck")
 except SystemExit as exc:

@@ -11,7 +11,7 @@ import pytest
 
 from checker import __version__
 from checker.config import Settings
-from checker.registry import load_rules
+from checker.engine.registry import load_rules
 from tests.cli.kit import ROOT, cli
 
 
@@ -91,7 +91,7 @@ def test_rule_page_json_and_unknown_rule() -> None:
 
 NO_SPACY = """
 import sys
-from checker.cli import main
+from checker.cli.main import main
 try:
     main(sys.argv[1:], prog_name="plancheck")
 except SystemExit as exc:

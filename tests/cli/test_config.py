@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from checker.cli.starter import STARTER
 from checker.config import Settings, load_file
-from checker.starter import STARTER
 from tests.cli.kit import BAD, GOOD, cli, lint
 
 if sys.version_info >= (3, 11):

@@ -9,8 +9,8 @@ import sys
 import pytest
 import yaml
 
-from checker import settings_view
-from checker.cli import lint as lint_command
+from checker.cli import settings_view
+from checker.cli.main import lint as lint_command
 from checker.config import Settings, load_file
 from tests.cli.kit import EXAMPLES, ROOT
 

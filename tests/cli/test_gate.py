@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from checker.baseline import FORMAT
+from checker.run.baseline import FORMAT
 from tests.cli.kit import BAD, GOOD, lint
 from tests.cli.test_config import write
 

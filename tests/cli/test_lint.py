@@ -168,7 +168,7 @@ def test_examples_are_linted_from_the_repository(monkeypatch: pytest.MonkeyPatch
 def test_findings_in_non_text_inputs_name_the_native_place(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
-    from checker.cli import main
+    from checker.cli.main import main
 
     plan = tmp_path / "plan.md"
     plan.write_text(
@@ -186,7 +186,7 @@ def test_a_progress_count_only_in_a_terminal_and_never_in_ci(
 ) -> None:
     import io
 
-    from checker import lintcli
+    from checker.cli import commands as lintcli
 
     class Terminal(io.StringIO):
         def isatty(self) -> bool:

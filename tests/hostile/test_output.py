@@ -53,7 +53,7 @@ def test_endless_standard_input_is_refused_at_the_size_limit(here: Path) -> None
     import subprocess
     import sys
 
-    code = "from checker.cli import main; main()"
+    code = "from checker.cli.main import main; main()"
     with open("/dev/zero", "rb") as zero:
         proc = subprocess.run(
             [sys.executable, "-c", code, "lint", "--no-cache", "--max-file-size", "100000", "-"],

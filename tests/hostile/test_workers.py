@@ -13,7 +13,7 @@ import pytest
 
 from tests.cli.kit import BAD, EXAMPLES
 
-CLI = "from checker.cli import main; main()"
+CLI = "from checker.cli.main import main; main()"
 
 
 def _children(pid: int) -> list[int]:

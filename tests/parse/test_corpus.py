@@ -10,8 +10,8 @@ from types import ModuleType
 
 import pytest
 
+from checker.docs.schemas import PlanDocument
 from checker.parse import parse_text
-from checker.schemas import PlanDocument
 from tests.parse.accounting import unaccounted
 
 
@@ -251,7 +251,7 @@ def test_serialised_columns_read_no_actions_and_say_what_to_lint(
     from checker.config import Settings
     from checker.parse import parse_document
     from checker.readers.load import read_source
-    from checker.runner import Runner
+    from checker.run.runner import Runner
 
     plans = sorted((shared / "corpus" / "authored").glob(f"*.{variant}.txt"))
     assert plans

@@ -148,7 +148,7 @@ def test_a_tracker_spreadsheet_keeps_rag_and_progress_as_status() -> None:
     assert not plan.unplaced
     # the lint report carries the status cells with the recommendation they belong to
     from checker.config import Settings
-    from checker.runner import Runner
+    from checker.run.runner import Runner
 
     report = Runner(Settings()).lint_plan(plan)
     assert [(n.column, n.text) for n in report.recommendations[1].status] == [

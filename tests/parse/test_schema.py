@@ -8,10 +8,10 @@ from pathlib import Path
 
 from jsonschema import Draft202012Validator
 
+from checker.docs.schemas import PlanDocument
 from checker.parse import parse_text
 from checker.paths import load_schema as load
 from checker.readers.load import read_source
-from checker.schemas import PlanDocument
 
 TEXT = (
     "Action Plan: HMP Northfell\nAction Plan Submitted: 2nd March 2026\n\n"

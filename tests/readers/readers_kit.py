@@ -14,8 +14,8 @@ from typing import Any
 import docx
 from fpdf import FPDF
 
+from checker.docs.schemas import PlanDocument
 from checker.models import Action, Plan, Recommendation
-from checker.schemas import PlanDocument
 
 COLUMNS = ["Rec No", "Concern", "Action", "Owner", "Target"]
 HEADER = ["Action Plan: HMP Northfield", "Action Plan Submitted: 3rd March 2026"]

@@ -10,11 +10,11 @@ from typing import Any
 
 import pytest
 
-from checker import registry
 from checker.checks.base import Check, Context, Hit, Params
 from checker.config import Settings
+from checker.engine import registry
 from checker.parse import parse_text
-from checker.runner import Runner
+from checker.run.runner import Runner
 
 RULE = """\
 code: XT-S{num}

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from checker.config import Settings
+from checker.engine.packs import load_pack
+from checker.engine.registry import check_types, load_rules, select, unknown_selectors
 from checker.errors import PackError
-from checker.packs import load_pack
-from checker.registry import check_types, load_rules, select, unknown_selectors
 
 GOOD = """\
 code: ZZ-S901

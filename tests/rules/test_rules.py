@@ -8,11 +8,11 @@ import pytest
 import yaml
 
 from checker.config import Settings
-from checker.engine import Engine
-from checker.packs import Rule
-from checker.registry import load_rules
+from checker.engine.core import Engine
+from checker.engine.packs import Rule
+from checker.engine.registry import load_rules
+from checker.engine.selftest import failures, findings
 from checker.rulespec import Example
-from checker.selftest import failures, findings
 
 RULES = load_rules(Settings())
 ENGINE = Engine(RULES, Settings())

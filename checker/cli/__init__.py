@@ -1,0 +1,2 @@
+"""The command line: the click group (``main.py``), the bodies of the commands
+that lint (``commands.py``), ``--show-settings`` and ``init``."""
