@@ -17,16 +17,8 @@ from typing import Literal
 from pydantic import Field
 
 from checker.checks.base import Check, Context, Hit, Params
-from checker.checks.date import month_index
 from checker.checks.matching import dates_in
-
-_SEASONS = {
-    "spring": (2, 4),
-    "summer": (5, 7),
-    "autumn": (8, 10),
-    "fall": (8, 10),
-    "winter": (11, 13),
-}
+from checker.dates.calendar import SEASONS, month_index
 
 
 class ConsistencyParams(Params):
@@ -104,9 +96,9 @@ def _months(text: str, value: str) -> tuple[int | None, int | None]:
         return None, None
     season = re.search(r"\b(spring|summer|autumn|fall|winter)\b", text, re.I)
     if season:
-        first, last = _SEASONS[season.group(1).lower()]
+        first, last = SEASONS[season.group(1).lower()]
         base = idx - idx % 12
-        return base + first, base + last
+        return base + first - 1, base + last - 1
     return idx, idx
 
 

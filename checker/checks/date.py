@@ -17,6 +17,7 @@ from typing import Literal
 from pydantic import Field
 
 from checker.checks.base import Check, Context, Field_, Hit, Params
+from checker.dates.calendar import month_index
 from checker.models import DueStatus
 
 
@@ -24,15 +25,6 @@ class DateParams(Params):
     kind: Literal["status", "before-submission", "beyond-horizon"]
     statuses: list[DueStatus] = Field(default_factory=list)
     message: str
-
-
-def month_index(value: str) -> int | None:
-    """'2026-03' or '2026-03-15' -> months since year 0."""
-    try:
-        year, month = int(value[:4]), int(value[5:7])
-    except (ValueError, IndexError):
-        return None
-    return year * 12 + month - 1
 
 
 class DateCheck(Check):

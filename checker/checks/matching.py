@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from checker.checks.user_regex import Pattern, user_pattern
-from checker.dates import DateMention, find_dates
+from checker.dates.grammar import DateMention
+from checker.dates.prose import find_dates
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -20,6 +20,7 @@ from pathlib import Path
 from checker.checks.base import Context, Field_, Hit
 from checker.checks.user_regex import PatternTimeout
 from checker.config import Settings
+from checker.dates.calendar import iso_date
 from checker.engine.packs import Rule
 from checker.engine.selection import named
 from checker.engine.suppress import Active, for_plan
@@ -222,7 +223,7 @@ class Engine:
         """The report of one plan."""
         ignored = tuple(ignore)
         self._seen = {}
-        submitted = _iso_date(plan.header.submitted.value if plan.header.submitted else None)
+        submitted = iso_date(plan.header.submitted.value if plan.header.submitted else None)
         self.annotator.forget()  # one plan's Docs at a time
         self._annotate(plan)
         ctx = self._context(plan, submitted)
@@ -303,15 +304,6 @@ def _suppressed(f: Finding, by: Active) -> SuppressedFinding:
 def _order(f: Finding) -> tuple[int, int, str]:
     s = f.spans[0] if f.spans else None
     return (s.line if s else 0, s.column if s else 0, f.code)
-
-
-def _iso_date(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
 
 
 def _rec_report(

@@ -8,7 +8,7 @@ submission date) or a mapping that sets them, a concern, or a whole plan
 
 from __future__ import annotations
 
-from checker.dates import normalise_target
+from checker.dates.targets import normalise_target
 from checker.engine.core import Engine
 from checker.engine.packs import Rule
 from checker.models import (

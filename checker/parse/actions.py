@@ -24,7 +24,8 @@ import re
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
-from checker.dates import Due, join_wrapped, split_targets
+from checker.dates.grammar import Due
+from checker.dates.targets import join_wrapped, split_targets
 from checker.models import Action, LeadIn, OwnerSource, Unplaced
 from checker.parse.grid import ends_sentence
 from checker.parse.pieces import Piece, Run, is_note, plain

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from checker.dates import split_targets
+from checker.dates.targets import split_targets
 from checker.parse.grid import Line, Role, header_roles, is_ref, is_section
 from checker.parse.pieces import Piece, is_note
 from checker.parse.text_units import BULLET_START, STEP_START

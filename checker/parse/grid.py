@@ -16,7 +16,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from checker.dates import normalise_target
+from checker.dates.targets import normalise_target
 from checker.parse.pieces import Piece, piece
 
 # "ref" | "concern" | "concern+" (a second concern column) | "category" | "action" | "owner"

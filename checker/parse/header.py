@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from checker.dates import parse_date_phrase, parse_date_range
+from checker.dates.prose import parse_date_phrase, parse_date_range
 from checker.models import Header, HeaderFact
 from checker.parse.grid import Line
 from checker.parse.pieces import Run

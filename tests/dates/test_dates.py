@@ -10,16 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.dates import (
-    DateMention,
-    Due,
-    find_dates,
-    join_wrapped,
-    normalise_target,
-    parse_date_phrase,
-    parse_date_range,
-    split_targets,
-)
+from checker.dates.grammar import DateMention, Due
+from checker.dates.prose import find_dates, parse_date_phrase, parse_date_range
+from checker.dates.targets import join_wrapped, normalise_target, split_targets
 
 # (cell, value, status) for a whole cell read as one target.
 TARGETS = [
@@ -474,7 +467,6 @@ def test_month_and_year_reads_as_that_month(
 
 
 def test_two_whole_targets_one_under_the_other_are_not_joined() -> None:
-    from checker.dates import join_wrapped
 
     assert join_wrapped("30/09/2023", "31/10/2023") is None
     assert join_wrapped("March 2026", "April 2026") is None

@@ -1,18 +1,7 @@
-"""Read the free-text dates of an action plan: target cells, header dates, dates in prose.
+"""The grammar of dates in an action plan: the patterns a date is written in, what
+each reads as, and the scan that finds them in a text (used by ``targets`` and ``prose``).
 
 Everything here is a pure function of its text, built on the standard library.
-
-How a target cell is read
--------------------------
-A cell is scanned left to right for *targets*: "March 26", "31/03/2026",
-"Completed", "Ongoing", "18-24 post Royal Assent", "January 2" and so on. Each
-target found becomes one piece of the cell; words that are not a target of their
-own ("by", "end of", "(interim review)", "Royal Assent") join a neighbouring
-piece, so that every non-blank character belongs to exactly one piece. Words go
-to the piece before them, except a trailing run of lead-in words ("by", "end
-of", "w/c" ...) which goes to the piece after. Targets inside brackets count
-only when the cell has none outside them: "January 2026 (monthly review)" is one
-target, with its note.
 
 Conventions, where the text alone does not settle it:
 
@@ -46,18 +35,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from checker.dates.calendar import SEASONS
 from checker.models import DueStatus
-
-__all__ = [
-    "DateMention",
-    "Due",
-    "find_dates",
-    "join_wrapped",
-    "normalise_target",
-    "parse_date_phrase",
-    "parse_date_range",
-    "split_targets",
-]
 
 
 @dataclass(frozen=True)
@@ -83,9 +62,9 @@ class DateMention:
 
 _Reading = tuple[DueStatus, str | None]
 _Reader = Callable[[re.Match[str]], _Reading | None]
-_FLAGS = re.IGNORECASE | re.ASCII
+FLAGS = re.IGNORECASE | re.ASCII
 
-_MONTHS = {
+MONTHS = {
     name: number
     for number, name in enumerate(
         ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
@@ -93,11 +72,10 @@ _MONTHS = {
 }
 # Lower-case words that are English before they are months; a bare one is no target.
 _PLAIN_WORDS = frozenset({"jan", "mar", "march", "may", "jun", "jul", "aug", "sep", "dec", "nov"})
-_SEASONS = {"spring": (5, 0), "summer": (8, 0), "autumn": (11, 0), "winter": (2, 1)}
-_COMPLETE_STATUSES = ("complete", "complete-ongoing")
+COMPLETE_STATUSES = ("complete", "complete-ongoing")
 
 
-def _mon(group: str) -> str:
+def month_pattern(group: str) -> str:
     """A month name, full or abbreviated, with an optional full stop, as a named group."""
     names = (
         "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -106,9 +84,9 @@ def _mon(group: str) -> str:
     return rf"(?P<{group}>{names})(?![a-z])\.?"
 
 
-_MON = _mon("mon")
+MON = month_pattern("mon")
 _YEAR = r"(?P<y>\d{4}|\d{2})(?!\w)"
-_ORD = r"(?:st|nd|rd|th)?"
+ORD = r"(?:st|nd|rd|th)?"
 _NUM = (
     r"(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
     r"|eighteen|twenty[\s-]?four|few|several)"
@@ -137,7 +115,7 @@ def _month_value(year: int, month: int) -> _Reading:
     return ("month", f"{year:04d}-{month:02d}")
 
 
-def _group(match: re.Match[str], name: str) -> str | None:
+def group_of(match: re.Match[str], name: str) -> str | None:
     """A named group's text, or None where the pattern has no such group or it did not take part."""
     found: str | None = match.groupdict().get(name)
     return found
@@ -145,15 +123,15 @@ def _group(match: re.Match[str], name: str) -> str | None:
 
 def _month_number(match: re.Match[str]) -> int:
     """The month of a match: numeric group ``mo`` or month name group ``mon``."""
-    numeric = _group(match, "mo")
+    numeric = group_of(match, "mo")
     if numeric is not None:
         return int(numeric)
-    return _MONTHS[(_group(match, "mon") or "")[:3].lower()]
+    return MONTHS[(group_of(match, "mon") or "")[:3].lower()]
 
 
 def _read_date(match: re.Match[str]) -> _Reading | None:
     """Groups y, mo or mon, and optionally d: a month or a day."""
-    year, month, day = _year(_group(match, "y")), _month_number(match), _group(match, "d")
+    year, month, day = _year(group_of(match, "y")), _month_number(match), group_of(match, "d")
     if year is None or not 1 <= month <= 12:
         return ("unrecognised", None)
     if day is None:
@@ -166,14 +144,14 @@ def _read_date(match: re.Match[str]) -> _Reading | None:
 
 def _read_date_swapped(match: re.Match[str]) -> _Reading | None:
     """03/2026 or 2026-03: a month, whichever order the numbers came in."""
-    year = _year(_group(match, "y") or _group(match, "y2"))
-    month = int(_group(match, "mo") or _group(match, "mo2") or "0")
+    year = _year(group_of(match, "y") or group_of(match, "y2"))
+    month = int(group_of(match, "mo") or group_of(match, "mo2") or "0")
     if year is None or not 1 <= month <= 12:
         return ("unrecognised", None)
     return _month_value(year, month)
 
 
-_NEGATED = re.compile(r"\b(?:not|be|yet\s+to\s+be)\s*$", _FLAGS)
+_NEGATED = re.compile(r"\b(?:not|be|yet\s+to\s+be)\s*$", FLAGS)
 
 
 def _read_complete(status: DueStatus) -> _Reader:
@@ -206,7 +184,7 @@ def _fy_start(first: str, second: str) -> int | None:
 
 def _read_quarter(match: re.Match[str]) -> _Reading | None:
     """Q1-Q4, with a calendar year or a financial year, or none."""
-    quarter, year_text = int(_group(match, "q") or "0"), _group(match, "yr")
+    quarter, year_text = int(group_of(match, "q") or "0"), group_of(match, "yr")
     if year_text is None:
         return ("no-year", None)
     parts = re.findall(r"\d+", year_text)
@@ -219,8 +197,8 @@ def _read_quarter(match: re.Match[str]) -> _Reading | None:
 
 def _read_financial_year(match: re.Match[str]) -> _Reading | None:
     """2025/26 -> 2026-03; two-digit pairs only with an FY prefix (else "18-19" would count)."""
-    first, second = _group(match, "a") or "", _group(match, "b") or ""
-    if len(first) == 2 and _group(match, "fy") is None:
+    first, second = group_of(match, "a") or "", group_of(match, "b") or ""
+    if len(first) == 2 and group_of(match, "fy") is None:
         return None
     start = _fy_start(first, second)
     return None if start is None else _month_value(start + 1, 3)
@@ -228,8 +206,9 @@ def _read_financial_year(match: re.Match[str]) -> _Reading | None:
 
 def _read_season(match: re.Match[str]) -> _Reading | None:
     """A season, read as its last month."""
-    month, offset = _SEASONS[(_group(match, "season") or "").lower()]
-    digits = _group(match, "y")
+    last = SEASONS[(group_of(match, "season") or "").lower()][1]
+    month, offset = (last, 0) if last <= 12 else (last - 12, 1)
+    digits = group_of(match, "y")
     if digits is None:
         return ("no-year", None)
     year = _year(digits)
@@ -238,13 +217,13 @@ def _read_season(match: re.Match[str]) -> _Reading | None:
 
 def _read_end_of_year(match: re.Match[str]) -> _Reading | None:
     """ "end of 2026" -> 2026-12."""
-    year = _year(_group(match, "y"))
+    year = _year(group_of(match, "y"))
     return ("unrecognised", None) if year is None else _month_value(year, 12)
 
 
 def _plain_word(match: re.Match[str]) -> bool:
     """True where the month name is more likely an English word ("may", "march")."""
-    word = (_group(match, "mon") or "").rstrip(".")
+    word = (group_of(match, "mon") or "").rstrip(".")
     return word.islower() and word in _PLAIN_WORDS
 
 
@@ -252,7 +231,7 @@ def _read_monthish(status: DueStatus) -> _Reader:
     """A month with no usable year (``no-year`` or ``truncated``), unless it is a plain word."""
 
     def read(match: re.Match[str]) -> _Reading | None:
-        day = _group(match, "d")
+        day = group_of(match, "d")
         if _plain_word(match) or (day is not None and not 1 <= int(day) <= 31):
             return None
         return (status, None)
@@ -270,7 +249,7 @@ class _Rule:
 
 
 def _rule(pattern: str, read: _Reader) -> _Rule:
-    return _Rule(re.compile(pattern, _FLAGS), read)
+    return _Rule(re.compile(pattern, FLAGS), read)
 
 
 _COMPLETE_ONGOING = _rule(
@@ -321,8 +300,8 @@ _RELATIVE_EVENT = _rule(
     r"|immediate(?:ly)?|with\s+immediate\s+effect|next\s+(?:review|inspection|meeting|board))(?!\w)",
     _const("relative"),
 )
-_ISO_DATE = _rule(r"(?P<y>\d{4})-(?P<mo>\d{1,2})-(?P<d>\d{1,2})(?!\w)", _read_date)
-_NUMERIC_DATE = _rule(
+ISO_DATE = _rule(r"(?P<y>\d{4})-(?P<mo>\d{1,2})-(?P<d>\d{1,2})(?!\w)", _read_date)
+NUMERIC_DATE = _rule(
     r"(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<mo>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?!\w)", _read_date
 )
 _NUMERIC_CUT = _rule(
@@ -345,39 +324,39 @@ _SEASON = _rule(
     r"(?P<season>spring|summer|autumn|winter)(?:\s+(?:of\s+)?(?P<y>\d{4}|\d{2})(?!\w))?(?!\w)",
     _read_season,
 )
-_MONTH_DAY_YEAR = _rule(rf"{_MON}\s*(?P<d>\d{{1,2}}){_ORD},?\s+(?P<y>\d{{4}})(?!\w)", _read_date)
-_DAY_MONTH_YEAR = _rule(
-    rf"(?P<d>\d{{1,2}}){_ORD}(?:\s+of)?[\s\-/]*{_MON}[\s,\-/'’]*{_YEAR}", _read_date
+MONTH_DAY_YEAR = _rule(rf"{MON}\s*(?P<d>\d{{1,2}}){ORD},?\s+(?P<y>\d{{4}})(?!\w)", _read_date)
+DAY_MONTH_YEAR = _rule(
+    rf"(?P<d>\d{{1,2}}){ORD}(?:\s+of)?[\s\-/]*{MON}[\s,\-/'’]*{_YEAR}", _read_date
 )
 _MONTH_RANGE = _rule(
-    rf"{_mon('mon0')}\s*(?:-|–|—|to|until|/)\s*{_MON}[\s,\-/'’]*{_YEAR}", _read_date
+    rf"{month_pattern('mon0')}\s*(?:-|–|—|to|until|/)\s*{MON}[\s,\-/'’]*{_YEAR}", _read_date
 )
-_MONTH_YEAR = _rule(rf"{_MON}[\s,\-/'’]*{_YEAR}", _read_date)
+_MONTH_YEAR = _rule(rf"{MON}[\s,\-/'’]*{_YEAR}", _read_date)
 _MONTH_CUT = _rule(
-    rf"{_MON}\s*(?:\d(?:\d\d)?(?!\w)|\d[\dOoIl]{{1,3}}(?!\w)|[:;\-–—/]+(?=\s|$))",
+    rf"{MON}\s*(?:\d(?:\d\d)?(?!\w)|\d[\dOoIl]{{1,3}}(?!\w)|[:;\-–—/]+(?=\s|$))",
     _read_monthish("truncated"),
 )
 _DAY_MONTH = _rule(
-    rf"(?P<d>\d{{1,2}}){_ORD}(?:\s+of)?[\s\-/]*{_MON}(?!\w)|{_mon('mon2')}\s*(?P<d2>\d{{1,2}})"
+    rf"(?P<d>\d{{1,2}}){ORD}(?:\s+of)?[\s\-/]*{MON}(?!\w)|{month_pattern('mon2')}\s*(?P<d2>\d{{1,2}})"
     r"(?:st|nd|rd|th)(?!\w)",
     _read_monthish("no-year"),
 )
-_BARE_MONTH = _rule(rf"{_MON}(?!\w)", _read_monthish("no-year"))
+_BARE_MONTH = _rule(rf"{MON}(?!\w)", _read_monthish("no-year"))
 
 
-_DATE_RULES = (
-    _ISO_DATE,
-    _NUMERIC_DATE,
+DATE_RULES = (
+    ISO_DATE,
+    NUMERIC_DATE,
     _QUARTER,
     _NUMERIC_MONTH,
     _SEASON,
     _END_OF_YEAR,
-    _MONTH_DAY_YEAR,
-    _DAY_MONTH_YEAR,
+    MONTH_DAY_YEAR,
+    DAY_MONTH_YEAR,
     _MONTH_RANGE,
     _MONTH_YEAR,
 )
-_TARGET_RULES = (
+TARGET_RULES = (
     _COMPLETE_ONGOING,
     _COMPLETE,
     _OPEN_ENDED,
@@ -386,23 +365,23 @@ _TARGET_RULES = (
     _RELATIVE_WITHIN,
     _RELATIVE_SPAN,
     _RELATIVE_EVENT,
-    _ISO_DATE,
-    _NUMERIC_DATE,
+    ISO_DATE,
+    NUMERIC_DATE,
     _NUMERIC_CUT,
     _QUARTER,
     _FINANCIAL_YEAR,
     _NUMERIC_MONTH,
     _SEASON,
-    _MONTH_DAY_YEAR,
-    _DAY_MONTH_YEAR,
+    MONTH_DAY_YEAR,
+    DAY_MONTH_YEAR,
     _MONTH_RANGE,
     _MONTH_YEAR,
     _MONTH_CUT,
     _DAY_MONTH,
     _BARE_MONTH,
 )
-_MISSING = re.compile(r"n/?a|none|nil|not\s+applicable|[-–—_.]+", _FLAGS)
-_ENDS_IN_CONNECTOR = re.compile(rf"{_CONNECTOR}$", _FLAGS)
+MISSING = re.compile(r"n/?a|none|nil|not\s+applicable|[-–—_.]+", FLAGS)
+_ENDS_IN_CONNECTOR = re.compile(rf"{_CONNECTOR}$", FLAGS)
 _LEAD_IN = frozenset(
     {
         *("by", "before", "until", "till", "from", "due", "in", "on", "at", "end", "of", "the"),
@@ -416,7 +395,7 @@ _LEAD_IN = frozenset(
 
 
 @dataclass(frozen=True)
-class _Hit:
+class ScanHit:
     start: int
     end: int
     status: DueStatus
@@ -424,12 +403,12 @@ class _Hit:
     match: re.Match[str] | None = None
 
 
-def _blank_unicode(text: str) -> str:
+def blank_unicode(text: str) -> str:
     """Every whitespace character as a plain space, so offsets stay put and ASCII \\s sees it."""
     return "".join(" " if char.isspace() else char for char in text)
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink [start, end) past whitespace at either end."""
     while start < end and text[start].isspace():
         start += 1
@@ -445,7 +424,7 @@ def _word_start(text: str, index: int) -> bool:
     return index == 0 or not (text[index - 1].isascii() and text[index - 1].isalnum())
 
 
-def _hit_at(text: str, index: int, rules: Sequence[_Rule]) -> _Hit | None:
+def _hit_at(text: str, index: int, rules: Sequence[_Rule]) -> ScanHit | None:
     """The first rule that reads a target starting at ``index``."""
     for rule in rules:
         match = rule.pattern.match(text, index)
@@ -453,14 +432,14 @@ def _hit_at(text: str, index: int, rules: Sequence[_Rule]) -> _Hit | None:
             continue
         reading = rule.read(match)
         if reading is not None:
-            start, end = _trim(text, match.start(), match.end())
-            return _Hit(start, end, reading[0], reading[1], match)
+            start, end = trim(text, match.start(), match.end())
+            return ScanHit(start, end, reading[0], reading[1], match)
     return None
 
 
-def _scan(text: str, rules: Sequence[_Rule], skip: Sequence[bool] = ()) -> list[_Hit]:
+def scan(text: str, rules: Sequence[_Rule], skip: Sequence[bool] = ()) -> list[ScanHit]:
     """Targets in ``text``, leftmost first, never overlapping; no hit starts where ``skip``."""
-    hits: list[_Hit] = []
+    hits: list[ScanHit] = []
     index = 0
     while index < len(text):
         skipped = index < len(skip) and skip[index]
@@ -473,7 +452,7 @@ def _scan(text: str, rules: Sequence[_Rule], skip: Sequence[bool] = ()) -> list[
     return hits
 
 
-def _bracketed(text: str) -> list[bool]:
+def bracketed(text: str) -> list[bool]:
     """For each character, whether it lies inside round brackets (an unclosed one runs on)."""
     inside: list[bool] = []
     depth = 0
@@ -486,9 +465,9 @@ def _bracketed(text: str) -> list[bool]:
     return inside
 
 
-def _merge_relative(text: str, hits: list[_Hit]) -> list[_Hit]:
+def merge_relative(text: str, hits: list[ScanHit]) -> list[ScanHit]:
     """ "6 months from" + "March 2026" is one relative target, not two."""
-    merged: list[_Hit] = []
+    merged: list[ScanHit] = []
     for hit in hits:
         last = merged[-1] if merged else None
         if (
@@ -497,7 +476,7 @@ def _merge_relative(text: str, hits: list[_Hit]) -> list[_Hit]:
             and _ENDS_IN_CONNECTOR.search(text, last.start, last.end)
             and not text[last.end : hit.start].strip()
         ):
-            merged[-1] = _Hit(last.start, hit.end, "relative", None)
+            merged[-1] = ScanHit(last.start, hit.end, "relative", None)
         else:
             merged.append(hit)
     return merged
@@ -531,7 +510,7 @@ def _lead_in_split(text: str, tokens: list[tuple[int, int]]) -> int:
     return keep
 
 
-def _attach(text: str, hits: list[_Hit]) -> list[tuple[int, int, _Hit]]:
+def attach(text: str, hits: list[ScanHit]) -> list[tuple[int, int, ScanHit]]:
     """Grow each target over the leftover words next to it: (start, end, hit) per target."""
     spans = [[hit.start, hit.end] for hit in hits]
     for gap in range(len(hits) + 1):
@@ -548,194 +527,5 @@ def _attach(text: str, hits: list[_Hit]) -> list[tuple[int, int, _Hit]]:
     return [(span[0], span[1], hit) for span, hit in zip(spans, hits, strict=True)]
 
 
-def _due(cell: str, start: int, end: int, status: DueStatus, value: str | None) -> Due:
+def make_due(cell: str, start: int, end: int, status: DueStatus, value: str | None) -> Due:
     return Due(value, status, " ".join(cell[start:end].split()), start, end)
-
-
-# --------------------------------------------------------------------------- public API
-
-
-def split_targets(cell: str) -> list[Due]:
-    """Read a target cell that may hold several stacked targets, in order.
-
-    A cell beside an action with several steps often stacks one target per step
-    ("December 26 Completed"). Each piece's ``start``/``end`` index into ``cell``;
-    pieces do not overlap and together cover every non-blank character. A cell
-    with one target gives one piece; an empty or blank cell gives ``[]``.
-    """
-    text = _blank_unicode(cell)
-    start, end = _trim(text, 0, len(text))
-    if start == end:
-        return []
-    hits = _scan(text, _TARGET_RULES, _bracketed(text)) or _scan(text, _TARGET_RULES)
-    if not hits:
-        status: DueStatus = "missing" if _MISSING.fullmatch(text, start, end) else "unrecognised"
-        return [_due(cell, start, end, status, None)]
-    pieces = _attach(text, _merge_relative(text, hits))
-    return [_imprecise(_due(cell, s, e, hit.status, hit.value)) for s, e, hit in pieces]
-
-
-_SEASON_TARGET = re.compile(
-    r"^\W*(?:early\s+|late\s+|mid[\s-]+)?(?:spring|summer|autumn|fall|winter)\b", re.I
-)
-_CALENDAR_OR_FY = re.compile(r"^\W*(?:q|quarter)\s*[1-4]\b(?!.*\d\s*[/-]\s*\d)(?!.*\bfy)", re.I)
-
-
-def _imprecise(due: Due) -> Due:
-    """SMART.md's settled case: as a target, a season or a quarter with a single year
-    ("Q3 2026": calendar or financial?) names no month; in prose they still place a date."""
-    if due.status == "month" and (
-        _SEASON_TARGET.match(due.text) or _CALENDAR_OR_FY.match(due.text)
-    ):
-        return Due(None, "imprecise", due.text, due.start, due.end)
-    return due
-
-
-def normalise_target(cell: str) -> Due:
-    """Read the whole cell as one target.
-
-    An empty cell is ``missing``. A cell that holds several targets is read as
-    one only where that is unambiguous: a completed status beside dates
-    ("Completed March 2026", "December 26 Completed") is that completed status,
-    and repeats of one date are that date; anything else is ``unrecognised``
-    (use :func:`split_targets` to share such a cell among several steps).
-    """
-    pieces = split_targets(cell)
-    if not pieces:
-        return Due(None, "missing", "", 0, 0)
-    if len(pieces) == 1:
-        return pieces[0]
-    start, end = pieces[0].start, pieces[-1].end
-    done = [piece for piece in pieces if piece.status in _COMPLETE_STATUSES]
-    dated = [piece for piece in pieces if piece.status in ("date", "month")]
-    if len(done) == 1 and len(done) + len(dated) == len(pieces):
-        return _due(cell, start, end, done[0].status, "complete")
-    if len(dated) == len(pieces) and len({piece.value for piece in dated}) == 1:
-        return _due(cell, start, end, dated[0].status, dated[0].value)
-    return _due(cell, start, end, "unrecognised", None)
-
-
-def join_wrapped(first: str, second: str) -> str | None:
-    """Join a target cell wrapped over two lines, if only the two together make a date.
-
-    ``join_wrapped("December", "2026")`` is ``"December 2026"``. Gives None
-    unless the joined text is one date or month that neither line gives alone.
-    A line cut inside a number ("31/03/" then "2026") is joined without a space.
-    """
-    head, tail = " ".join(first.split()), " ".join(second.split())
-    if not head or not tail:
-        return None
-    candidates = [f"{head} {tail}"]
-    if head[-1] in "0123456789/.-" and tail[0].isdigit():
-        candidates.append(head + tail)
-    parts = (normalise_target(head), normalise_target(tail))
-    if all(p.value is not None for p in parts):
-        return None  # two whole targets, one under the other ("30/09/2023", "31/10/2023")
-    alone = {p.value for p in parts}
-    for joined in candidates:
-        pieces = split_targets(joined)
-        one = pieces[0] if len(pieces) == 1 else None
-        if one is not None and one.status in ("date", "month") and one.value not in alone:
-            return joined
-    return None
-
-
-_WEEKDAY = re.compile(
-    r"(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?,?\s+", _FLAGS
-)
-_FULL_DATE_RULES = (_ISO_DATE, _NUMERIC_DATE, _MONTH_DAY_YEAR, _DAY_MONTH_YEAR)
-
-
-def _clean_phrase(text: str) -> str:
-    """Whitespace folded, a leading weekday and trailing full stop or comma dropped."""
-    folded = " ".join(_blank_unicode(text).split()).rstrip(".,")
-    weekday = _WEEKDAY.match(folded)
-    return folded[weekday.end() :] if weekday else folded
-
-
-def parse_date_phrase(text: str) -> date | None:
-    """Read a whole phrase as one full date: '15th December 2025' -> date(2025, 12, 15).
-
-    Accepts ordinal or plain days, month names or numbers, two- or four-digit
-    years, ISO dates and an optional leading weekday. Gives None unless the
-    phrase is exactly one date with day, month and year.
-    """
-    phrase = _clean_phrase(text)
-    for rule in _FULL_DATE_RULES:
-        match = rule.pattern.fullmatch(phrase)
-        reading = rule.read(match) if match else None
-        if reading is not None and reading[0] == "date" and reading[1] is not None:
-            return date.fromisoformat(reading[1])
-    return None
-
-
-_RANGE_SEPARATOR = re.compile(r"\s*(?:–|—|-|\bto\b|\buntil\b|\btill\b)\s*", _FLAGS)
-_DAY_AND_MONTH = re.compile(
-    rf"(?P<d>\d{{1,2}}){_ORD}(?:\s+of)?\s*{_MON}|{_mon('mon2')}\s+(?P<d2>\d{{1,2}}){_ORD}", _FLAGS
-)
-_DAY_ONLY = re.compile(rf"(?P<d>\d{{1,2}}){_ORD}", _FLAGS)
-
-
-def _range_start(text: str, end: date) -> date | None:
-    """The first date of a range, borrowing the year (and month) it leaves out from ``end``."""
-    full = parse_date_phrase(text)
-    if full is not None:
-        return full
-    phrase = _clean_phrase(text)
-    try:
-        match = _DAY_AND_MONTH.fullmatch(phrase)
-        if match:
-            month = _MONTHS[(_group(match, "mon") or _group(match, "mon2") or "")[:3].lower()]
-            day = int(_group(match, "d") or _group(match, "d2") or "0")
-            return date(end.year - (month > end.month), month, day)
-        match = _DAY_ONLY.fullmatch(phrase)
-        return date(end.year, end.month, int(match.group("d"))) if match else None
-    except ValueError:
-        return None
-
-
-def parse_date_range(text: str) -> tuple[date, date] | None:
-    """Read an inspection-style range: '11th August – 21st August 2025', '7th – 18th July 2025'.
-
-    The two ends may be joined by a hyphen, an en or em dash, 'to' or 'until';
-    the first end may leave out the year, or the month and year, which it then
-    takes from the second. Gives None unless both ends read and the first is not
-    after the second.
-    """
-    phrase = " ".join(_blank_unicode(text).split())
-    for separator in _RANGE_SEPARATOR.finditer(phrase):
-        end = parse_date_phrase(phrase[separator.end() :])
-        if end is None:
-            continue
-        start = _range_start(phrase[: separator.start()], end)
-        if start is not None and start <= end:
-            return (start, end)
-    return None
-
-
-_CUT_PROSE = re.compile(r"\d{1,2}[.\-]\d{1,2}[.\-]\d{2}", _FLAGS)
-
-
-def _prose_date(hit: _Hit) -> bool:
-    """Whether a hit in prose is a real date mention (not "may 24", not a section 1.2.10)."""
-    if hit.status not in ("date", "month") or hit.match is None:
-        return False
-    if _group(hit.match, "mon") == "may":
-        return False
-    return _CUT_PROSE.fullmatch(hit.match.group(0).strip()) is None
-
-
-def find_dates(text: str) -> list[DateMention]:
-    """Dates mentioned in prose, with their offsets: 'by March 2026' gives 'March 2026' -> 2026-03.
-
-    Reports days and months that carry a year (any form a target cell accepts,
-    plus seasons, quarters and 'end of 2026'); never durations or counts such as
-    '18-24 months', '28 days', '5%', 'Band 9'. Two-digit years after a day and
-    month need a slash in numeric form (so '1.2.10' is not a date).
-    """
-    blanked = _blank_unicode(text)
-    return [
-        DateMention(hit.start, hit.end, " ".join(text[hit.start : hit.end].split()), hit.value)
-        for hit in _scan(blanked, _DATE_RULES)
-        if _prose_date(hit) and hit.value is not None
-    ]
