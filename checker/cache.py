@@ -30,14 +30,15 @@ import tempfile
 from functools import cache
 from pathlib import Path
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from checker import __version__
 from checker.config import Settings
-from checker.models import FileReport
+from checker.models import FileReport, RuleInfo
 
 RESULTS = "results"  # the default folder's name under the user's cache folder
 LAYOUT = "v1"  # bump when the entry format changes
+_RULE_TABLE = TypeAdapter(tuple[RuleInfo, ...])
 # settings that change how a run is reported or judged, never a file's result:
 # a run with --format json can use what a text run cached
 NOT_IN_KEY = frozenset(
@@ -141,6 +142,14 @@ def code_digest() -> str:
     return h.hexdigest()
 
 
+def rules_key(scopes: list[tuple[Settings, str]]) -> str:
+    """The key of a run's rule table: each scope's settings and its packs' digest."""
+    parts = [__version__, code_digest(), LAYOUT]
+    for settings, packs in scopes:
+        parts += [settings.model_dump_json(exclude=set(NOT_IN_KEY)), packs]
+    return keyed(*(p.encode("utf-8", "surrogateescape") for p in parts))
+
+
 def entry_key(source: str, data: bytes, settings: Settings, packs: str) -> str:
     """The key of one file's result."""
     shown = settings.model_dump_json(exclude=set(NOT_IN_KEY))
@@ -167,20 +176,33 @@ class Cache:
         return report.model_copy(update={"cached": True})
 
     def put(self, key: str, report: FileReport) -> None:
-        path = self._path(key)
+        self._write(self._path(key), report.model_copy(update={"cached": False}).model_dump_json())
+
+    def _write(self, path: Path, text: str) -> None:
         try:
             self._prepare()
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
             try:
                 with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                    fh.write(report.model_copy(update={"cached": False}).model_dump_json())
+                    fh.write(text)
                 os.replace(tmp, path)
             except BaseException:
                 Path(tmp).unlink(missing_ok=True)
                 raise
         except OSError:
             pass  # a read-only or full disk is no reason to fail the lint
+
+    def get_rules(self, key: str) -> tuple[RuleInfo, ...] | None:
+        """The rule table stored under ``key`` (see ``rules_key``), None when there is none."""
+        try:
+            text = (self.entries / "rules" / f"{key}.json").read_text(encoding="utf-8")
+            return _RULE_TABLE.validate_json(text)
+        except (OSError, UnicodeDecodeError, ValueError, ValidationError):
+            return None
+
+    def put_rules(self, key: str, rules: tuple[RuleInfo, ...]) -> None:
+        self._write(self.entries / "rules" / f"{key}.json", _RULE_TABLE.dump_json(rules).decode())
 
     def _prepare(self) -> None:
         """Mark the folder as a cache for backup tools and git, once."""

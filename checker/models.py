@@ -292,6 +292,21 @@ class Summary(Model):
     gate_reasons: tuple[str, ...] = ()
 
 
+class RuleInfo(Model):
+    """A rule in force in the run, as the report describes it to every formatter."""
+
+    code: str
+    name: str
+    criterion: Criterion
+    severity: Severity = Field(description="the rule's severity in this run, config applied")
+    weight: float
+    summary: str = ""
+    why: str = ""
+    instead: str = Field(default="", description="what to write instead")
+    bad: tuple[str, ...] = Field(default=(), description="examples the rule fires on")
+    good: tuple[str, ...] = Field(default=(), description="examples the rule is quiet on")
+
+
 class Report(Model):
     """What ``plancheck lint`` says; ``--format json`` writes exactly this."""
 
@@ -301,3 +316,6 @@ class Report(Model):
     files: tuple[FileReport, ...] = ()
     errors: tuple[FileError, ...] = ()
     summary: Summary = Summary()
+    rules: tuple[RuleInfo, ...] = Field(
+        default=(), description="every rule in force in the run, sorted by code"
+    )

@@ -124,7 +124,6 @@ def emit(outcome: Outcome, opts: Mapping[str, Any]) -> None:
     output: Path | None = opts.get("output")
     color = use_color(settings.color, output)
     context = FormatContext(
-        rules=outcome.rules,
         color=color,
         quiet=opts["quiet"],
         statistics=opts["statistics"],
@@ -267,7 +266,7 @@ def annotate_command(draft: Path, output: Path, config: Path | None, use_cache: 
         raise PlancheckError(f"{output}: is the draft itself; annotate writes a copy")
     file_report, outcome = _lint_one(str(draft), config, use_cache)
     data = draft.read_bytes()
-    annotated = annotate(data, str(draft), file_report, outcome.rules)
+    annotated = annotate(data, str(draft), file_report, outcome.report.rules)
     write_annotated(output, annotated)
     with_findings = sum(1 for r in file_report.recommendations for a in r.actions if a.findings)
     return f"wrote {output}: {with_findings} action(s) with comments, and the plan's score"

@@ -1,4 +1,5 @@
-"""A rule's documentation as text: for ``plancheck rule CODE``, ``rules`` and SARIF help.
+"""A rule's documentation: the page ``plancheck rule CODE`` prints, and the rule as a report
+carries it (``RuleInfo``, which formatters such as SARIF's help read).
 
 Everything here is read from the rule file (summary, why, instead, examples,
 check type); nothing is written twice. Importing this module loads no rule
@@ -7,6 +8,7 @@ and no spaCy.
 
 from __future__ import annotations
 
+from checker.models import RuleInfo
 from checker.rulespec import Example, RuleSpec, example
 
 # the values an Example takes when a rule's example does not say otherwise
@@ -57,26 +59,19 @@ def rule_text(spec: RuleSpec, severity: str | None = None, weight: float | None 
     return "\n".join(out) + "\n"
 
 
-def help_text(spec: RuleSpec) -> str:
-    """Plain-text help for SARIF: why, what to write instead, examples."""
-    bad = "\n".join(f"- {example_text(e)}" for e in spec.examples.bad)
-    good = "\n".join(f"- {example_text(e)}" for e in spec.examples.good)
-    why = " ".join(spec.why.split())
-    return (
-        f"{spec.summary}\n\nWhy: {why}\n\nInstead: {spec.instead}\n\nBad:\n{bad}\n\nGood:\n{good}"
+def rule_info(spec: RuleSpec, severity: str, weight: float) -> RuleInfo:
+    """The rule as a report carries it: what any formatter may say about it."""
+    return RuleInfo.model_validate(
+        {
+            "code": spec.code,
+            "name": spec.name,
+            "criterion": spec.criterion,
+            "severity": severity,
+            "weight": weight,
+            "summary": " ".join(spec.summary.split()),
+            "why": " ".join(spec.why.split()),
+            "instead": " ".join(spec.instead.split()),
+            "bad": tuple(example_text(e) for e in spec.examples.bad),
+            "good": tuple(example_text(e) for e in spec.examples.good),
+        }
     )
-
-
-def help_markdown(spec: RuleSpec) -> str:
-    """Markdown help for SARIF viewers (GitHub shows it beside the alert)."""
-    bad = "\n".join(f"- `{_md(example_text(e))}`" for e in spec.examples.bad)
-    good = "\n".join(f"- `{_md(example_text(e))}`" for e in spec.examples.good)
-    why = " ".join(spec.why.split())
-    return (
-        f"**{spec.code} {spec.name}**: {spec.summary}\n\n{why}\n\n"
-        f"**Write instead:** {spec.instead}\n\n**Bad**\n\n{bad}\n\n**Good**\n\n{good}\n"
-    )
-
-
-def _md(text: str) -> str:
-    return text.replace("`", "'")

@@ -10,16 +10,13 @@ built-in name cannot be replaced.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import import_module
-from typing import TYPE_CHECKING, cast
+from typing import cast
 
 from checker.errors import PlancheckError
 from checker.models import Finding, Report
-
-if TYPE_CHECKING:
-    from checker.engine.packs import Rule
 
 ENTRY_POINT_GROUP = "plancheck.formatters"
 
@@ -42,7 +39,6 @@ SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 class FormatContext:
     """What a formatter may need besides the report."""
 
-    rules: Sequence[Rule] = ()
     color: bool = False
     quiet: bool = False
     statistics: bool = False

@@ -75,8 +75,8 @@ def _chart(counts: dict[str, int]) -> dict[str, Any]:
     return {"bars": bars, "width": 8 + 7 * 34}
 
 
-def _hints(context: FormatContext) -> dict[str, str]:
-    return {r.code: " ".join(r.spec.instead.split()) for r in context.rules if r.spec.instead}
+def _hints(report: Report) -> dict[str, str]:
+    return {r.code: r.instead for r in report.rules if r.instead}
 
 
 def _place(f: Finding) -> str:
@@ -150,7 +150,7 @@ def format_report(report: Report, context: FormatContext) -> str:
             errors=[(shown(e.source), shown(e.message)) for e in report.errors],
             names=NAMES,
             criteria=CRITERIA,
-            hints=_hints(context),
+            hints=_hints(report),
             place=_place,
             shown=shown,
         )

@@ -13,15 +13,11 @@ from __future__ import annotations
 
 import json
 from pathlib import Path, PurePath
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import quote
 
-from checker.docs.rule_page import help_markdown, help_text
 from checker.formatters import SARIF_LEVEL, FormatContext, findings_of, message
-from checker.models import Finding, Report
-
-if TYPE_CHECKING:
-    from checker.engine.packs import Rule
+from checker.models import Finding, Report, RuleInfo
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/plancheck/"
@@ -51,21 +47,44 @@ def artifact_location(source: str) -> dict[str, Any]:
     return {"uri": quote(PurePath(path).as_posix(), safe="/"), "uriBaseId": SRCROOT}
 
 
-def rule_descriptor(rule: Rule) -> dict[str, Any]:
-    spec = rule.spec
+def rule_descriptor(rule: RuleInfo) -> dict[str, Any]:
     return {
-        "id": spec.code,
-        "name": spec.name,
-        "shortDescription": {"text": spec.summary},
-        "fullDescription": {"text": " ".join(spec.why.split())},
-        "help": {"text": help_text(spec), "markdown": help_markdown(spec)},
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": rule.why},
+        "help": {"text": help_text(rule), "markdown": help_markdown(rule)},
         "defaultConfiguration": {"level": SARIF_LEVEL[rule.severity]},
         "properties": {
-            "criterion": spec.criterion,
+            "criterion": rule.criterion,
             "weight": rule.weight,
-            "tags": ["SMART", f"criterion-{spec.criterion}"],
+            "tags": ["SMART", f"criterion-{rule.criterion}"],
         },
     }
+
+
+def help_text(rule: RuleInfo) -> str:
+    """Plain-text help: why, what to write instead, examples."""
+    bad = "\n".join(f"- {e}" for e in rule.bad)
+    good = "\n".join(f"- {e}" for e in rule.good)
+    return (
+        f"{rule.summary}\n\nWhy: {rule.why}\n\nInstead: {rule.instead}"
+        f"\n\nBad:\n{bad}\n\nGood:\n{good}"
+    )
+
+
+def help_markdown(rule: RuleInfo) -> str:
+    """Markdown help for SARIF viewers (GitHub shows it beside the alert)."""
+    bad = "\n".join(f"- `{_md(e)}`" for e in rule.bad)
+    good = "\n".join(f"- `{_md(e)}`" for e in rule.good)
+    return (
+        f"**{rule.code} {rule.name}**: {rule.summary}\n\n{rule.why}\n\n"
+        f"**Write instead:** {rule.instead}\n\n**Bad**\n\n{bad}\n\n**Good**\n\n{good}\n"
+    )
+
+
+def _md(text: str) -> str:
+    return text.replace("`", "'")
 
 
 def _stand_in(f: Finding) -> dict[str, Any]:
@@ -130,7 +149,7 @@ def result(f: Finding, index: int, context: FormatContext) -> dict[str, Any]:
 
 def sarif_log(report: Report, context: FormatContext) -> dict[str, Any]:
     """The SARIF log as a dict."""
-    rules = [rule_descriptor(r) for r in sorted(context.rules, key=lambda r: r.code)]
+    rules = [rule_descriptor(r) for r in report.rules]
     index = {d["id"]: i for i, d in enumerate(rules)}
     results = []
     seen: dict[str, int] = {}

@@ -58,8 +58,9 @@ def format_report(report: Report, context: FormatContext) -> str:
     if context.statistics:
         out.extend(statistics(findings_of(report), paint))
     else:
+        hints = {r.code: r.instead for r in report.rules if r.instead} if context.hints else {}
         for fr in report.files:
-            out.extend(file_block(fr, paint, context))
+            out.extend(file_block(fr, paint, context, hints))
         if report.files:
             out.append(paint(LEGEND, "white"))
     out.extend(footer(report, paint))
@@ -97,19 +98,21 @@ def _score(value: float | None) -> str:
     return "-" if value is None else f"{value:.1f}"
 
 
-def file_block(fr: FileReport, paint: Painter, context: FormatContext) -> list[str]:
+def file_block(
+    fr: FileReport, paint: Painter, context: FormatContext, hints: Mapping[str, str]
+) -> list[str]:
     facts = [x for x in (fr.establishment, fr.submitted and f"submitted {fr.submitted}") if x]
     cached = " (cached)" if fr.cached else ""
     head = shown(fr.source) + (f"  {shown(', '.join(facts))}" if facts else "")
     out = [paint(head, bold=True) + cached]
     for rec in fr.recommendations:
-        out.extend(recommendation_block(rec, paint, context))
+        out.extend(recommendation_block(rec, paint, context, hints))
     if fr.findings:
         out.append("")
         out.append("  Plan as a whole")
         for f in fr.findings:
             out.append(f"    {finding_line(f, paint, context)}")
-            out.extend(_hint(f, paint, context))
+            out.extend(_hint(f, paint, hints))
     if fr.suppressed:
         out.append("")
         out.append(f"  Suppressed ({len(fr.suppressed)})")
@@ -123,7 +126,7 @@ def file_block(fr: FileReport, paint: Painter, context: FormatContext) -> list[s
 
 
 def recommendation_block(
-    rec: RecommendationReport, paint: Painter, context: FormatContext
+    rec: RecommendationReport, paint: Painter, context: FormatContext, hints: Mapping[str, str]
 ) -> list[str]:
     ref = f"ref {shown(rec.ref)}" if rec.ref else "no number"
     section = f", {rec.section}" if rec.section else ""
@@ -135,11 +138,13 @@ def recommendation_block(
     if not rec.actions:
         out.append("  (no actions)")
     for act in rec.actions:
-        out.extend(action_block(act, paint, context))
+        out.extend(action_block(act, paint, context, hints))
     return out
 
 
-def action_block(act: ActionReport, paint: Painter, context: FormatContext) -> list[str]:
+def action_block(
+    act: ActionReport, paint: Painter, context: FormatContext, hints: Mapping[str, str]
+) -> list[str]:
     step = f" step {shown(act.step)}" if act.step else ""
     out = [f"  {act.id}{step}  score {_score(act.score)}  {marks(act.criteria, paint)}"]
     out.append(f"    {_short(act.text, 92)}")
@@ -150,15 +155,13 @@ def action_block(act: ActionReport, paint: Painter, context: FormatContext) -> l
     out.append(f"    owner: {owner} | target: {target}")
     for f in act.findings:
         out.append(f"    {finding_line(f, paint, context)}")
-        out.extend(_hint(f, paint, context))
+        out.extend(_hint(f, paint, hints))
     return out
 
 
-def _hint(f: Finding, paint: Painter, context: FormatContext) -> list[str]:
+def _hint(f: Finding, paint: Painter, hints: Mapping[str, str]) -> list[str]:
     """What to write instead, under a finding (the rule's own words)."""
-    if not context.hints:
-        return []
-    instead = next((r.spec.instead for r in context.rules if r.code == f.code), "")
+    instead = hints.get(f.code, "")
     if not instead:
         return []
     return [paint(f"        instead: {_short(instead, 160)}", "white")]

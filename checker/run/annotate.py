@@ -19,9 +19,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from checker.engine.packs import Rule
 from checker.errors import InputError, PlancheckError
-from checker.models import CRITERIA, CRITERION_NAMES, ActionReport, FileReport
+from checker.models import CRITERIA, CRITERION_NAMES, ActionReport, FileReport, RuleInfo
 from checker.readers.docx import W as _W
 
 AUTHOR = "plancheck"
@@ -44,7 +43,7 @@ def comment_text(act: ActionReport, hints: dict[str, str]) -> str:
     return "\n".join(lines)
 
 
-def annotate(data: bytes, source: str, report: FileReport, rules: Sequence[Rule]) -> bytes:
+def annotate(data: bytes, source: str, report: FileReport, rules: Sequence[RuleInfo]) -> bytes:
     """The document with the report's findings as comments (the input bytes are untouched)."""
     import docx
     from docx.text.paragraph import Paragraph
@@ -57,7 +56,7 @@ def annotate(data: bytes, source: str, report: FileReport, rules: Sequence[Rule]
         raise InputError(
             source, f"is not a readable Word document ({type(exc).__name__})"
         ) from None
-    hints = {r.code: " ".join(r.spec.instead.split()) for r in rules if r.spec.instead}
+    hints = {r.code: r.instead for r in rules if r.instead}
     tables = body_tables(document)
     layout = [(list(row_slots(t)), row_texts(document, t)) for t in tables]
     placed = 0

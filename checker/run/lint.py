@@ -13,18 +13,18 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, overload
+from typing import TYPE_CHECKING
 
-from checker.cache import Cache, default_folder, entry_key
+from checker.cache import Cache, default_folder, entry_key, rules_key
 from checker.config import Settings
 from checker.errors import InputError, PlancheckError
-from checker.models import FileError, FileReport, Report
+from checker.models import FileError, FileReport, Report, RuleInfo
 from checker.run.baseline import read_baseline, write_baseline
 from checker.run.runner import Runner, build_report
 from checker.run.scopes import Overrides, Resolver, Scope
 
 if TYPE_CHECKING:
-    from checker.engine.packs import Rule
+    pass
 
 
 @dataclass(frozen=True)
@@ -48,35 +48,6 @@ class Outcome:
     settings: Settings  # the run's own: format, gate, colour
     scopes: tuple[Scope, ...]
     baseline: frozenset[str] | None
-
-    @property
-    def rules(self) -> Sequence[Rule]:
-        """Every rule in force in some scope; loaded only when a format reads them (SARIF),
-        so that a run served from the cache never parses the rule files."""
-        return LazyRules(lambda: _in_force(self.scopes))
-
-
-class LazyRules(Sequence["Rule"]):
-    """A sequence of rules loaded on first access."""
-
-    def __init__(self, load: Callable[[], list[Rule]]) -> None:
-        self._load = load
-        self._rules: list[Rule] | None = None
-
-    def _get(self) -> list[Rule]:
-        if self._rules is None:
-            self._rules = self._load()
-        return self._rules
-
-    @overload
-    def __getitem__(self, index: int) -> Rule: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[Rule]: ...
-    def __getitem__(self, index: int | slice) -> Rule | Sequence[Rule]:
-        return self._get()[index]
-
-    def __len__(self) -> int:
-        return len(self._get())
 
 
 @dataclass(frozen=True)
@@ -222,10 +193,13 @@ def run_lint(request: LintRequest, read_stdin: Callable[[int], bytes]) -> Outcom
     reports = batch.reports()
     errors = [FileError(source=e.source, message=e.message) for e in found_errors] + batch.errors()
     settings = run_scope.settings
-    report = build_report(reports, errors, settings, None if baseline is None else set(baseline))
+    rules = rule_table(resolver.scopes(), batch.cache)
+    report = build_report(
+        reports, errors, settings, None if baseline is None else set(baseline), rules
+    )
     if request.write_baseline is not None:
         baseline = write_baseline(request.write_baseline, report)
-        report = build_report(reports, errors, settings, set(baseline))
+        report = build_report(reports, errors, settings, set(baseline), rules)
     return Outcome(
         report=report, settings=settings, scopes=tuple(resolver.scopes()), baseline=baseline
     )
@@ -272,9 +246,20 @@ def _watch_parent(parent: int) -> None:
     threading.Thread(target=watch, name="plancheck-parent-watch", daemon=True).start()
 
 
-def _in_force(scopes: Sequence[Scope]) -> list[Rule]:
-    seen: dict[str, Rule] = {}
-    for scope in scopes:
-        for rule in scope.selected:
-            seen.setdefault(rule.code, rule)
-    return sorted(seen.values(), key=lambda r: r.code)
+def rule_table(scopes: Sequence[Scope], cache: Cache | None) -> tuple[RuleInfo, ...]:
+    """Every rule in force in some scope, as the report carries it. Kept in the cache beside
+    the results, so that a run served from the cache never parses the rule files."""
+    key = rules_key([(s.settings, s.packs) for s in scopes])
+    table = cache.get_rules(key) if cache is not None else None
+    if table is None:
+        from checker.docs.rule_page import rule_info
+
+        seen: dict[str, RuleInfo] = {}
+        for scope in scopes:
+            for rule in scope.selected:
+                if rule.code not in seen:
+                    seen[rule.code] = rule_info(rule.spec, rule.severity, rule.weight)
+        table = tuple(seen[code] for code in sorted(seen))
+        if cache is not None:
+            cache.put_rules(key, table)
+    return table

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from checker import __version__
 from checker.config import Settings
-from checker.models import FileError, FileReport, Finding, Plan, Report, Summary
+from checker.models import FileError, FileReport, Finding, Plan, Report, RuleInfo, Summary
 from checker.scoring import mean
 
 # The engine, the parser and the rule packs are imported where they are first used: a run
@@ -85,6 +85,7 @@ def build_report(
     errors: Iterable[FileError],
     settings: Settings,
     baseline: set[str] | None = None,
+    rules: Sequence[RuleInfo] = (),
 ) -> Report:
     """The whole run's report, with the summary and the gate's verdict."""
     findings = [f for fr in files for f in all_findings(fr)]
@@ -112,4 +113,10 @@ def build_report(
         gate="fail" if reasons else "pass",
         gate_reasons=tuple(reasons),
     )
-    return Report(version=__version__, files=tuple(files), errors=tuple(errors), summary=summary)
+    return Report(
+        version=__version__,
+        files=tuple(files),
+        errors=tuple(errors),
+        summary=summary,
+        rules=tuple(rules),
+    )

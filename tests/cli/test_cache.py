@@ -15,7 +15,8 @@ from tests.cli.test_config import LOCAL_RULE, write
 
 
 def entries(folder: Path) -> list[Path]:
-    return sorted((folder / LAYOUT).rglob("*.json"))
+    """The cached results (the run's rule table is kept beside them, in rules/)."""
+    return sorted(p for p in (folder / LAYOUT).rglob("*.json") if p.parent.name != "rules")
 
 
 def cached_flags(stdout: str) -> list[bool]:
@@ -44,6 +45,20 @@ def test_a_hit_builds_no_engine(work: Path, monkeypatch: pytest.MonkeyPatch) -> 
 
     monkeypatch.setattr("checker.engine.core.Engine", refuse)  # runner imports it on first use
     assert cached_flags(lint(GOOD, BAD, "-f", "json").stdout) == [True, True]
+
+
+def test_a_hit_reads_no_rule_file_yet_reports_the_rules(
+    work: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = json.loads(lint(GOOD, BAD, "-f", "json").stdout)
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a rule file was read on a cache hit")
+
+    monkeypatch.setattr("checker.engine.packs.load_rule_file", refuse)
+    second = json.loads(lint(GOOD, BAD, "-f", "json").stdout)
+    assert second["rules"] == first["rules"]
+    assert "PC-S001" in {r["code"] for r in second["rules"]}
 
 
 HIT_WITHOUT_SPACY = """

@@ -31,7 +31,8 @@ def test_a_committed_cache_edited_to_pass_is_not_trusted(
     (here / "plancheck.toml").write_text('cache_dir = ".plancheck_cache"\n', encoding="utf-8")
     first = lint("-f", "json", plan.name)
     assert first.code == 1
-    entries = list((here / ".plancheck_cache" / LAYOUT).rglob("*.json"))
+    results = (here / ".plancheck_cache" / LAYOUT).rglob("*.json")
+    entries = [p for p in results if p.parent.name != "rules"]
     assert entries and (here / ".plancheck_cache" / ".gitignore").read_text().endswith("*\n")
     for path in entries:  # forge: every action passes, no findings
         report = json.loads(path.read_text(encoding="utf-8"))
@@ -40,9 +41,12 @@ def test_a_committed_cache_edited_to_pass_is_not_trusted(
                 act["findings"] = []
         report["findings"] = []
         path.write_text(json.dumps(report), encoding="utf-8")
+    for path in (here / ".plancheck_cache" / LAYOUT / "rules").glob("*.json"):
+        path.write_text("[]", encoding="utf-8")  # forge: no rules in force
     _new_machine(monkeypatch, tmp_path_factory.mktemp("other-machine"))  # a clone elsewhere
     again = lint("-f", "json", plan.name)
     assert again.code == 1
+    assert json.loads(again.stdout)["rules"]
     assert [f["cached"] for f in json.loads(again.stdout)["files"]] == [False]
     assert json.loads(again.stdout)["summary"] == json.loads(first.stdout)["summary"]
 
