@@ -7,11 +7,13 @@ strict model of its own, so a typo anywhere is an error naming file and key.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from checker.models import Criterion, Severity
+
+_NAME = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
 
 
 class Example(BaseModel):
@@ -40,7 +42,11 @@ class RuleSpec(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
     code: str = Field(pattern=r"^[A-Z]{2,5}-[OTSMRAP]\d{3}$", description="stable forever")
-    name: str = Field(pattern=r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$", description="names the problem")
+    name: str = Field(pattern=_NAME, description="names the problem")
+    aliases: tuple[Annotated[str, StringConstraints(pattern=_NAME)], ...] = Field(
+        default=(),
+        description="names the rule had before it was renamed; selectors still accept them",
+    )
     criterion: Criterion
     severity: Severity
     weight: float = Field(default=1.0, ge=0, le=10)

@@ -166,17 +166,41 @@ def show_settings(paths: tuple[str, ...], opts: Mapping[str, Any], overrides: Ov
     return 0
 
 
-def _rules(config: Path | None) -> list[Rule]:
+def _rules(config: Path | None, pack: Path | None = None) -> list[Rule]:
+    """The rules in force here, or those of one pack folder (with the config's severities)."""
     from checker.config import settings_for
-    from checker.engine.registry import load_rules
+    from checker.engine.registry import check_types, load_rules
 
     settings, found = settings_for(Path.cwd(), config)
+    if pack is not None:
+        from checker.engine.packs import load_pack
+
+        return load_pack(pack, check_types(), settings.severity, settings.weights)
     return load_rules(settings, found.parent if found else None)
 
 
-def rules_table(config: Path | None, fmt: str) -> str:
+def check_rules(config: Path | None, pack: Path | None, cases: Path | None) -> tuple[str, int]:
+    """``plancheck rules --check``: every problem of the rules, one line each, and a count."""
+    from checker.config import settings_for
+    from checker.engine.core import Engine
+    from checker.engine.selftest import check_pack, load_cases
+
+    settings, _ = settings_for(Path.cwd(), config)
+    rules = _rules(config, pack)
+    engine = Engine(rules, settings)
+    problems = check_pack(engine, load_cases(cases) if cases is not None else ())
+    examples = sum(len(r.spec.examples.bad) + len(r.spec.examples.good) for r in rules)
+    what = f"{len(rules)} rule(s), {examples} example(s)"
+    if cases is not None:
+        what += f", the cases in {cases}"
+    if not problems:
+        return f"{what}: every rule behaves as its examples say\n", 0
+    return "".join(p + "\n" for p in problems) + f"{what}: {len(problems)} problem(s)\n", 1
+
+
+def rules_table(config: Path | None, fmt: str, pack: Path | None = None) -> str:
     """``plancheck rules``: one line per rule, or JSON."""
-    rules = _rules(config)
+    rules = _rules(config, pack)
     if fmt == "json":
         from checker.docs.ruletable import accuracy
 

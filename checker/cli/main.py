@@ -261,15 +261,37 @@ def lint(paths: tuple[str, ...], **opts: Any) -> None:
 
 
 @main.command()
+@click.argument(
+    "pack", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path)
+)
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
+@click.option(
+    "--check",
+    is_flag=True,
+    help="run every rule's own examples (and --cases) and exit 1 when one misbehaves",
+)
+@click.option(
+    "--cases",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="a folder of extra case files for --check (rule:, fire:, pass:)",
+)
 @_config_option
-def rules(fmt: str, config: Path | None) -> None:
-    """List the rules: code, name, criterion, severity, summary."""
-    from checker.cli.commands import rules_table
+def rules(
+    pack: Path | None, fmt: str, check: bool, cases: Path | None, config: Path | None
+) -> None:
+    """List the rules in force (or those of the rule pack folder PACK): code, name,
+    criterion, severity, summary. With --check, test them instead, as pack authors and CI do."""
+    from checker.cli.commands import check_rules, rules_table
 
-    click.echo(rules_table(config, fmt), nl=False)
+    if check:
+        text, code = check_rules(config, pack, cases)
+        click.echo(text, nl=False)
+        sys.exit(code)
+    if cases is not None:
+        raise click.UsageError("--cases goes with --check")
+    click.echo(rules_table(config, fmt, pack), nl=False)
 
 
 @main.command()

@@ -2,9 +2,10 @@
 per-file-ignores and the engine all use.
 
 A selector is ``ALL``, a criterion letter (``S``), a code or code prefix
-(``PC-S001``, ``PC-S``, ``PC``) or a rule's name (``vague-commitment``), in any
-case. The more specific match wins: a name or full code over a prefix, a prefix
-over a letter, anything over ``ALL``.
+(``PC-S001``, ``PC-S``, ``PC``), a rule's name (``vague-commitment``) or one of
+its earlier names (``aliases`` in the rule file), in any case. The more specific
+match wins: a name or full code over a prefix, a prefix over a letter, anything
+over ``ALL``.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ def specificity(rule: Rule, selectors: Iterable[str]) -> int:
             best = max(best, 0)
         elif len(s) == 1 and s == rule.criterion.upper():
             best = max(best, 3)  # a criterion letter is as specific as the prefix 'PC-X'
-        elif rule.name.upper() == s:
+        elif rule.name.upper() == s or s in (a.upper() for a in rule.spec.aliases):
             best = max(best, len(rule.code))
         elif rule.code.upper().startswith(s):
             best = max(best, len(s))

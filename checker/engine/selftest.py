@@ -2,15 +2,23 @@
 
 An example is either a bare action text (with a default owner, target and
 submission date) or a mapping that sets them, a concern, or a whole plan
-(for plan rules). Third-party pack authors can run the same check:
-``plancheck rules --check``.
+(for plan rules). A pack may also keep extra cases in YAML files (``rule: CODE``,
+then ``fire:`` and ``pass:`` lists of examples) outside the pack folder. Pack
+authors run it all with ``plancheck rules --check PACK --cases DIR``; the
+built-in pack's tests run the same functions.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from pathlib import Path
+
+import yaml
+
 from checker.dates.targets import normalise_target
 from checker.engine.core import Engine
 from checker.engine.packs import Rule
+from checker.errors import PackError
 from checker.models import (
     Action,
     Finding,
@@ -77,4 +85,59 @@ def failures(engine: Engine, rule: Rule) -> list[str]:
             problems.append(
                 f"{rule.code}: good example fires ({hit[0].message}): {ex.text or ex.plan!r}"
             )
+    return problems
+
+
+def expected_file_name(rule: Rule) -> str:
+    """``S001-vague-commitment.yaml``: the code without its pack prefix, then the name."""
+    return f"{rule.code.split('-', 1)[1]}-{rule.name}{rule.path.suffix}"
+
+
+Case = tuple[str, str, Example]  # (rule code, "fire" or "pass", example)
+
+
+def load_cases(folder: Path) -> list[Case]:
+    """Every extra case in the YAML files of ``folder``, in file order."""
+    out: list[Case] = []
+    for path in sorted(folder.glob("*.y*ml")):
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            code = str(data["rule"])
+            for kind in ("fire", "pass"):
+                for raw in data.get(kind) or []:
+                    ex = Example(text=raw) if isinstance(raw, str) else Example.model_validate(raw)
+                    out.append((code, kind, ex))
+        except (OSError, UnicodeError, yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
+            first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise PackError(f"{path}: not a case file (rule:, fire:, pass:): {first}") from None
+    return out
+
+
+def case_failure(engine: Engine, rule: Rule, kind: str, ex: Example) -> str | None:
+    """Why one extra case does not hold, or None."""
+    got = [f for f in findings(engine, rule, ex) if f.code == rule.code]
+    if kind == "fire" and not got:
+        return f"{rule.code}: case should fire and does not: {ex.text or ex.plan!r}"
+    if kind == "pass" and got:
+        return f"{rule.code}: case should pass and fires ({got[0].message}): {ex.text or ex.plan!r}"
+    return None
+
+
+def check_pack(engine: Engine, cases: Sequence[Case] = ()) -> list[str]:
+    """Every problem of the engine's rules, one line each: misnamed files, examples and
+    cases that do not hold, cases for rules the pack does not have."""
+    problems: list[str] = []
+    by_code = {r.code: r for r in engine.rules}
+    for rule in engine.rules:
+        if rule.path.name != expected_file_name(rule):
+            problems.append(f"{rule.path}: name the file {expected_file_name(rule)}")
+        problems.extend(failures(engine, rule))
+    for code, kind, ex in cases:
+        named = by_code.get(code)
+        if named is None:
+            problems.append(f"{code}: a case names a rule the pack does not have")
+            continue
+        problem = case_failure(engine, named, kind, ex)
+        if problem:
+            problems.append(problem)
     return problems

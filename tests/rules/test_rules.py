@@ -5,13 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 
 from checker.config import Settings
 from checker.engine.core import Engine
 from checker.engine.packs import Rule
 from checker.engine.registry import load_rules
-from checker.engine.selftest import failures, findings
+from checker.engine.selftest import (
+    case_failure,
+    expected_file_name,
+    failures,
+    findings,
+    load_cases,
+)
 from checker.rulespec import Example
 
 RULES = load_rules(Settings())
@@ -50,33 +55,23 @@ def test_examples_bad_fire_and_good_do_not(rule: Rule) -> None:
     assert failures(ENGINE, rule) == []
 
 
-def _cases() -> list[tuple[str, str, Example]]:
-    out = []
-    for path in sorted(CASES.glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        for kind in ("fire", "pass"):
-            for i, raw in enumerate(data.get(kind, [])):
-                ex = Example(text=raw) if isinstance(raw, str) else Example.model_validate(raw)
-                out.append((f"{data['rule']}:{kind}:{i}", kind, ex))
-    return out
+CASE_LIST = load_cases(CASES)
+CASE_IDS = [f"{code}:{kind}:{i}" for i, (code, kind, _) in enumerate(CASE_LIST)]
 
 
-CASE_LIST = _cases()
-
-
-@pytest.mark.parametrize(("case_id", "kind", "ex"), CASE_LIST, ids=[c[0] for c in CASE_LIST])
-def test_yaml_cases(case_id: str, kind: str, ex: Example) -> None:
-    code = case_id.split(":")[0]
+@pytest.mark.parametrize(("code", "kind", "ex"), CASE_LIST, ids=CASE_IDS)
+def test_yaml_cases(code: str, kind: str, ex: Example) -> None:
     rule = next(r for r in RULES if r.code == code)
-    got = [f for f in findings(ENGINE, rule, ex) if f.code == code]
-    if kind == "fire":
-        assert got, f"{code} should fire on: {ex.text or ex.plan}"
-    else:
-        assert not got, f"{code} should not fire on: {ex.text or ex.plan} ({got[0].message})"
+    assert case_failure(ENGINE, rule, kind, ex) is None
+
+
+def test_every_rule_file_is_named_after_its_rule() -> None:
+    for r in RULES:
+        assert r.path.name == expected_file_name(r), r.path
 
 
 def test_every_rule_has_extra_cases() -> None:
-    covered = {c[0].split(":")[0] for c in CASE_LIST}
+    covered = {code for code, _, _ in CASE_LIST}
     missing = sorted(r.code for r in RULES if r.code not in covered)
     assert missing == []
 
