@@ -73,11 +73,10 @@ class Settings(BaseModel):
         description="targets further than this after submission need interim steps",
     )
     packs: tuple[str, ...] = Field(default=(), description="folders of extra rule files")
-    extra_vague_words: tuple[str, ...] = Field(
-        default=(), description="more vague commitments for PC-S001"
-    )
-    collective_owners: tuple[str, ...] = Field(
-        default=(), description="more collective owners for PC-O002"
+    rules: dict[str, dict[str, Any]] = Field(
+        default_factory=dict,
+        description="options for one rule, by code or name: [rules.vague-commitment] "
+        'extend = ["scope out"]; the options a rule takes are on its page (plancheck rule CODE)',
     )
     pipeline: str | None = Field(
         default=None, description="a trained spaCy pipeline to use (must be installed)"
@@ -126,6 +125,13 @@ class Settings(BaseModel):
         return validate(data, "command line")
 
 
+# keys of 0.1 that became options of one rule
+_MOVED = {
+    "extra_vague_words": "[rules.vague-commitment] extend = [...]",
+    "collective_owners": "[rules.collective-owner] extend = [...]",
+}
+
+
 def validate(data: dict[str, Any], where: str) -> Settings:
     try:
         return Settings.model_validate(data)
@@ -133,7 +139,9 @@ def validate(data: dict[str, Any], where: str) -> Settings:
         err = exc.errors()[0]
         key = ".".join(str(p) for p in err["loc"]) or "(top)"
         if err["type"] == "extra_forbidden":
-            raise ConfigError(f"{where}: unknown key '{key}'") from None
+            moved = _MOVED.get(key)
+            hint = f" (it moved: write {moved})" if moved else ""
+            raise ConfigError(f"{where}: unknown key '{key}'{hint}") from None
         raise ConfigError(f"{where}: {key}: {err['msg']}") from None
 
 

@@ -16,11 +16,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from checker.models import Action, Plan, Recommendation
 
 if TYPE_CHECKING:
+    from spacy.language import Language
     from spacy.tokens import Doc
 
 Field_ = Literal["action", "owner", "target", "concern"]
@@ -30,6 +31,19 @@ Scope = Literal["action", "plan"]
 class Params(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
     type: str
+
+
+class Options(BaseModel):
+    """What a user may set for one rule in the config (``[rules.CODE]``): none by default;
+    a check type that takes options declares them in its own ``options_model``."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class ExtendOptions(Options):
+    extend: tuple[str, ...] = Field(
+        default=(), description="more words for the rule, read as its own are"
+    )
 
 
 @dataclass(frozen=True)
@@ -56,6 +70,7 @@ class Context:
     docs: Callable[[str], Doc]
     rec: Recommendation | None = None
     action: Action | None = None
+    nlp: Language | None = None  # the pipeline, for checks that match tokens
     memo: dict[str, Any] = field(default_factory=dict)
     # suppressions (config or Word comment) that matched no finding of the plan's actions
     unused_suppressions: list[str] = field(default_factory=list)
@@ -68,6 +83,13 @@ class Context:
             return ""
         value = {"action": act.text, "owner": act.owner, "target": act.target}[name]
         return value or ""
+
+    @property
+    def pipeline(self) -> Language:
+        """The spaCy pipeline; there is one whenever a rule in force reads a text."""
+        if self.nlp is None:
+            raise RuntimeError("no spaCy pipeline: the check declares no fields() it reads")
+        return self.nlp
 
     def doc(self, name: Field_) -> Doc:
         return self.docs(self.text(name))
@@ -100,11 +122,13 @@ class Check(ABC):
     type_name: ClassVar[str]
     scope: ClassVar[Scope] = "action"
     params_model: ClassVar[type[Params]]
+    options_model: ClassVar[type[Options]] = Options
     # the {names} this check fills in its messages; any other is a pack error at load
     placeholders: ClassVar[frozenset[str]] = frozenset()
 
-    def __init__(self, params: Params) -> None:
+    def __init__(self, params: Params, options: Options | None = None) -> None:
         self.params = params
+        self.options = options if options is not None else self.options_model()
         check_placeholders(params, self.placeholders)
 
     def fields(self) -> frozenset[Field_]:

@@ -16,7 +16,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from checker.checks.base import Check, Context, Hit, Params
+from checker.checks.base import Check, Context, Hit, Options, Params
 from checker.checks.matching import dates_in
 from checker.dates.calendar import SEASONS, month_index
 
@@ -47,8 +47,8 @@ class ConsistencyCheck(Check):
     params_model = ConsistencyParams
     params: ConsistencyParams
 
-    def __init__(self, params: Params) -> None:
-        super().__init__(params)
+    def __init__(self, params: Params, options: Options | None = None) -> None:
+        super().__init__(params, options)
         p = self.params
         self.future = re.compile(r"\b(" + "|".join(map(re.escape, p.future)) + r")\b", re.I)
         self.start = re.compile(

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field
 
-from checker.checks.base import Check, Context, Field_, Hit, Params
+from checker.checks.base import Check, Context, Field_, Hit, Options, Params
 from checker.models import Action
 
 if TYPE_CHECKING:
@@ -56,8 +56,8 @@ class OverlapCheck(Check):
     params_model = OverlapParams
     params: OverlapParams
 
-    def __init__(self, params: Params) -> None:
-        super().__init__(params)
+    def __init__(self, params: Params, options: Options | None = None) -> None:
+        super().__init__(params, options)
         self.ignore = {w.lower() for w in self.params.ignore}
         self.topic_of: dict[str, set[str]] = {}
         unknown = {t for group in self.params.related for t in group} - set(self.params.topics)

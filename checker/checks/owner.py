@@ -17,7 +17,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from checker.checks.base import Check, Context, Hit, Params
+from checker.checks.base import Check, Context, ExtendOptions, Hit, Params
 from checker.checks.user_regex import Pattern, user_pattern
 
 
@@ -25,9 +25,6 @@ class OwnerParams(Params):
     kind: Literal["missing", "collective", "shared", "inherited"]
     collective: list[Pattern] = Field(
         default_factory=list, description="regular expressions for collective owners (whole cell)"
-    )
-    extend_with: str | None = Field(
-        default=None, description="a settings list of more collective owners"
     )
     separators: list[str] = Field(
         default_factory=lambda: ["/", ";", " and ", " & ", ",", " with "],
@@ -41,6 +38,8 @@ class OwnerCheck(Check):
     placeholders = frozenset({"count", "words"})
     params_model = OwnerParams
     params: OwnerParams
+    options_model = ExtendOptions
+    options: ExtendOptions
 
     def run(self, ctx: Context) -> Iterable[Hit]:
         act = ctx.action
@@ -85,11 +84,7 @@ class OwnerCheck(Check):
         return len(same) if same and same[0] == act.id else 0
 
     def _collective(self, ctx: Context, owner: str) -> str | None:
-        extra = (
-            list(getattr(ctx.settings, self.params.extend_with, ()) or ())
-            if self.params.extend_with
-            else []
-        )
+        extra = self.options.extend  # [rules.CODE] extend = [...]: more collective owners
         patterns = [*self.params.collective, *(re.escape(e) for e in extra)]
         establishment = ctx.plan.header.establishment
         if establishment and establishment.value:

@@ -21,7 +21,7 @@ from typing import Any
 
 from pydantic import Field
 
-from checker.checks.base import Check, Context, Field_, Hit, Params
+from checker.checks.base import Check, Context, ExtendOptions, Field_, Hit, Options, Params
 from checker.checks.clauses import placed
 from checker.checks.matching import (
     Evidence,
@@ -47,10 +47,6 @@ class MatchParams(Params):
     not_after: list[str] = Field(default_factory=list, description="lower-case words")
     not_before: list[str] = Field(default_factory=list, description="lower-case words")
     when_due: list[DueStatus] = Field(default_factory=list)
-    extend_with: str | None = Field(
-        default=None,
-        description="a settings list whose words join the phrases (e.g. extra_vague_words)",
-    )
     at_head: bool = Field(
         default=False,
         description="count a match only where it heads a commitment (see checks.clauses)",
@@ -87,8 +83,8 @@ class _MatchCheck(Check):
     placeholders = frozenset({"count", "words"})
     params: MatchParams
 
-    def __init__(self, params: Params) -> None:
-        super().__init__(params)
+    def __init__(self, params: Params, options: Options | None = None) -> None:
+        super().__init__(params, options)
         self.unless = {name: Evidence(name, spec) for name, spec in self.params.unless.items()}
 
     def fields(self) -> frozenset[Field_]:
@@ -130,7 +126,7 @@ class _MatchCheck(Check):
 
     def _cancelled(self, ctx: Context, m: Match) -> bool:
         doc = ctx.doc(self.params.field)
-        nlp = ctx.memo["nlp"]
+        nlp = ctx.pipeline
         for name, ev in self.unless.items():
             if ev.find(doc, nlp, m.sent_start, m.sent_end):
                 return True
@@ -159,23 +155,20 @@ class PhraseCheck(_MatchCheck):
     type_name = "phrase"
     params_model = PhraseParams
     params: PhraseParams
+    options_model = ExtendOptions  # [rules.CODE] extend = [...]: more phrases
+    options: ExtendOptions
 
-    def __init__(self, params: Params) -> None:
-        super().__init__(params)
-        self._sets: dict[tuple[str, ...], PhraseSet] = {}
+    def __init__(self, params: Params, options: Options | None = None) -> None:
+        super().__init__(params, options)
+        self.phrases = [*self.params.phrases, *self.options.extend]
+        self.phrase_set = PhraseSet(self.phrases, self.params.match)
 
     def vocabulary(self) -> frozenset[str]:
-        own = words_of(self.params.phrases) if self.params.match == "lemma" else set()
+        own = words_of(self.phrases) if self.params.match == "lemma" else set()
         return super().vocabulary() | own
 
     def matches(self, ctx: Context) -> list[Match]:
-        extra: tuple[str, ...] = ()
-        if self.params.extend_with:
-            extra = tuple(getattr(ctx.settings, self.params.extend_with, ()) or ())
-        key = extra
-        if key not in self._sets:
-            self._sets[key] = PhraseSet([*self.params.phrases, *extra], self.params.match)
-        found = self._sets[key].find(ctx.doc(self.params.field), ctx.memo["nlp"])
+        found = self.phrase_set.find(ctx.doc(self.params.field), ctx.pipeline)
         skip = {f.lower() for f in self.params.except_forms}
         return [m for m in found if m.words.lower() not in skip]
 
@@ -185,12 +178,12 @@ class PatternCheck(_MatchCheck):
     params_model = PatternParams
     params: PatternParams
 
-    def __init__(self, params: Params) -> None:
-        super().__init__(params)
+    def __init__(self, params: Params, options: Options | None = None) -> None:
+        super().__init__(params, options)
         self.patterns = PatternSet(self.params.patterns)
 
     def vocabulary(self) -> frozenset[str]:
         return super().vocabulary() | self.patterns.words()
 
     def matches(self, ctx: Context) -> list[Match]:
-        return self.patterns.find(ctx.doc(self.params.field), ctx.memo["nlp"])
+        return self.patterns.find(ctx.doc(self.params.field), ctx.pipeline)

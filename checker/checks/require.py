@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from pydantic import Field
 
-from checker.checks.base import Check, Context, Field_, Hit, Params
+from checker.checks.base import Check, Context, Field_, Hit, Options, Params
 from checker.checks.matching import Evidence, EvidenceSpec
 from checker.models import DueStatus
 
@@ -38,8 +38,8 @@ class RequireCheck(Check):
     params_model = RequireParams
     params: RequireParams
 
-    def __init__(self, params: Params) -> None:
-        super().__init__(params)
+    def __init__(self, params: Params, options: Options | None = None) -> None:
+        super().__init__(params, options)
         self.evidence = [Evidence(name, spec) for name, spec in self.params.evidence.items()]
         self.voids = [Evidence(name, spec) for name, spec in self.params.voided_by.items()]
 
@@ -57,7 +57,7 @@ class RequireCheck(Check):
         doc = ctx.doc(self.params.field)
         out: list[tuple[str, str]] = []
         for ev in self.evidence:
-            out.extend((ev.name, words) for _s, _e, words in ev.find(doc, ctx.memo["nlp"]))
+            out.extend((ev.name, words) for _s, _e, words in ev.find(doc, ctx.pipeline))
         return out
 
     def run(self, ctx: Context) -> Iterable[Hit]:
@@ -70,7 +70,7 @@ class RequireCheck(Check):
             return
         doc = ctx.doc(p.field)
         for ev in self.voids:
-            hits = ev.find(doc, ctx.memo["nlp"])
+            hits = ev.find(doc, ctx.pipeline)
             if hits:
                 start, end, words = hits[0]
                 msg = (p.void_message or p.message).format(words=words)

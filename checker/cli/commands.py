@@ -175,7 +175,7 @@ def _rules(config: Path | None, pack: Path | None = None) -> list[Rule]:
     if pack is not None:
         from checker.engine.packs import load_pack
 
-        return load_pack(pack, check_types(), settings.severity, settings.weights)
+        return load_pack(pack, check_types(), settings.severity, settings.weights, settings.rules)
     return load_rules(settings, found.parent if found else None)
 
 
@@ -233,7 +233,7 @@ def rule_page(wanted: str, config: Path | None, fmt: str) -> str:
 
     rules = _rules(config)
     key = wanted.strip().upper()
-    found = [r for r in rules if key in (r.code.upper(), r.name.upper())]
+    found = [r for r in rules if key in {n.upper() for n in (r.code, r.name, *r.spec.aliases)}]
     if not found:
         names = [r.code for r in rules] + [r.name for r in rules]
         close = get_close_matches(wanted.strip(), names, n=3, cutoff=0.6)
@@ -243,15 +243,19 @@ def rule_page(wanted: str, config: Path | None, fmt: str) -> str:
     from checker.docs.ruletable import accuracy
 
     measured = accuracy().get("rules", {}).get(r.code)
+    options = {
+        name: field.description or "" for name, field in r.check.options_model.model_fields.items()
+    }
     if fmt == "json":
         doc = r.spec.model_dump(mode="json") | {
             "severity": r.severity,
             "weight": r.weight,
             "path": str(r.path),
             "accuracy": measured,
+            "options": options,
         }
         return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
-    return rule_text(r.spec, r.severity, r.weight) + _accuracy_lines(measured)
+    return rule_text(r.spec, r.severity, r.weight, options) + _accuracy_lines(measured)
 
 
 def _accuracy_lines(measured: dict[str, Any] | None) -> str:

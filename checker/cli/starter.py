@@ -35,10 +35,6 @@ STARTER = """\
 # More rule packs (folders of rule files), relative to this file.
 # packs = ["rules-local"]
 
-# More words and owners for the built-in rules.
-# extra_vague_words = ["scope out", "revisit"]     # PC-S001 vague-commitment
-# collective_owners = ["the wing team"]            # PC-O002 collective-owner
-
 # A trained spaCy pipeline, if one is installed (plancheck never downloads one).
 # pipeline = "en_core_web_sm"
 
@@ -83,4 +79,11 @@ STARTER = """\
 # [weights]
 # "PC-S001" = 3
 # "M" = 2
+
+# Options for one rule, by code or name; 'plancheck rule NAME' lists what a rule takes.
+# Here: more vague commitments, and more owners that are really groups.
+# [rules.vague-commitment]
+# extend = ["scope out", "revisit"]
+# [rules.collective-owner]
+# extend = ["the wing team"]
 """

@@ -8,6 +8,8 @@ and no spaCy.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from checker.models import RuleInfo
 from checker.rulespec import Example, RuleSpec, example
 
@@ -34,7 +36,12 @@ def check_type(spec: RuleSpec) -> str:
     return f"{spec.check.get('type')}" + (f" ({kind})" if kind else "")
 
 
-def rule_text(spec: RuleSpec, severity: str | None = None, weight: float | None = None) -> str:
+def rule_text(
+    spec: RuleSpec,
+    severity: str | None = None,
+    weight: float | None = None,
+    options: Mapping[str, str] | None = None,
+) -> str:
     """The full page of one rule, as ``plancheck rule CODE`` prints it."""
     sev = severity or spec.severity
     w = spec.weight if weight is None else weight
@@ -56,6 +63,11 @@ def rule_text(spec: RuleSpec, severity: str | None = None, weight: float | None 
         "Good (the rule is quiet)",
         *(f"  - {example_text(e)}" for e in spec.examples.good),
     ]
+    if spec.aliases:
+        out += ["", f"Also selected by its earlier name(s): {', '.join(spec.aliases)}"]
+    if options:
+        out += ["", f"Options (in the config, under [rules.{spec.name}])"]
+        out += [f"  {name}: {about}" for name, about in options.items()]
     return "\n".join(out) + "\n"
 
 

@@ -116,7 +116,6 @@ class Engine:
         vocab: set[str] = set()
         for r in rules:
             vocab |= r.check.vocabulary()
-        vocab |= {w.lower() for w in settings.extra_vague_words for w in w.split()}
         self.fields: set[str] = set().union(*(r.check.fields() for r in rules)) if rules else set()
         self.annotator.vocabulary = frozenset(vocab)
         self.weights = {r.code: r.weight for r in rules}
@@ -158,7 +157,7 @@ class Engine:
 
         ctx = Context(plan=plan, submitted=submitted, settings=self.settings, docs=docs)
         if self.fields:
-            ctx.memo["nlp"] = self.annotator.nlp
+            ctx.nlp = self.annotator.nlp
         return ctx
 
     def _finding(

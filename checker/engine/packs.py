@@ -16,8 +16,8 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from checker.checks.base import Check
-from checker.errors import PackError
+from checker.checks.base import Check, Options
+from checker.errors import ConfigError, PackError
 from checker.paths import data_dir
 from checker.rulespec import RuleSpec
 
@@ -85,7 +85,23 @@ def load_rule_file(path: Path) -> RuleSpec:
         raise PackError(f"{path}: {_key_path(first['loc'])}: {first['msg']}") from None
 
 
-def build_check(spec: RuleSpec, path: Path, types: Mapping[str, type[Check]]) -> Check:
+def _options_for(
+    spec: RuleSpec, options: Mapping[str, Mapping[str, Any]]
+) -> tuple[str, Mapping[str, Any]] | None:
+    """(the key the config used, its options) for this rule, or None."""
+    for key in (spec.code, spec.name, *spec.aliases):
+        for given, value in options.items():
+            if given.upper() == key.upper():
+                return given, value
+    return None
+
+
+def build_check(
+    spec: RuleSpec,
+    path: Path,
+    types: Mapping[str, type[Check]],
+    options: tuple[str, Mapping[str, Any]] | None = None,
+) -> Check:
     kind = spec.check.get("type")
     if kind not in types:
         known = ", ".join(sorted(types))
@@ -102,10 +118,34 @@ def build_check(spec: RuleSpec, path: Path, types: Mapping[str, type[Check]]) ->
         raise PackError(f"{path}: {key}: {first['msg']}") from None
     if data_dir("rules").resolve() not in path.resolve().parents:  # a user's pack; ours are tested
         _check_token_patterns(spec.check, path)
+    opts = _validate_options(cls, kind, options)
     try:
-        return cls(params)
+        return cls(params, opts)
     except Exception as exc:  # a bad pattern or regex in the rule, not a bug of ours
         raise PackError(f"{path}: check: {exc}") from None
+
+
+def _validate_options(
+    cls: type[Check], kind: Any, options: tuple[str, Mapping[str, Any]] | None
+) -> Options | None:
+    """The config's options for one rule, checked against its check type's options model."""
+    if options is None:
+        return None
+    given, raw = options
+    if not isinstance(raw, Mapping):
+        raise ConfigError(f"settings: rules.{given}: a table of options, e.g. extend = [...]")
+    try:
+        return cls.options_model.model_validate(dict(raw))
+    except ValidationError as exc:
+        first = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")[0]
+        key = ".".join(str(p) for p in first["loc"])
+        takes = ", ".join(cls.options_model.model_fields) or "no options"
+        if first["type"] == "extra_forbidden":
+            raise ConfigError(
+                f"settings: rules.{given}.{key}: unknown option for a {kind!r} rule "
+                f"(it takes: {takes})"
+            ) from None
+        raise ConfigError(f"settings: rules.{given}.{key}: {first['msg']}") from None
 
 
 def _check_token_patterns(value: Any, path: Path, where: str = "check") -> None:
@@ -142,12 +182,14 @@ def load_pack(
     types: Mapping[str, type[Check]],
     severity: Mapping[str, str] | None = None,
     weights: Mapping[str, float] | None = None,
+    options: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> list[Rule]:
-    """Every rule of a pack folder, built."""
+    """Every rule of a pack folder, built, each with its options from the config
+    (``options`` keyed by code, name or an alias)."""
     rules = []
     for path in rule_files(folder):
         spec = load_rule_file(path)
-        check = build_check(spec, path, types)
+        check = build_check(spec, path, types, _options_for(spec, options or {}))
         rules.append(
             Rule(
                 spec=spec,

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from checker.config import Settings
 from checker.engine.selection import specificity
-from checker.errors import PackError
+from checker.errors import ConfigError, PackError
 from checker.paths import data_dir
 
 if TYPE_CHECKING:  # the check types and the pack loader are imported when rules are loaded
@@ -72,13 +72,22 @@ def load_rules(settings: Settings, base: Path | None = None) -> list[Rule]:
     rules: list[Rule] = []
     seen: dict[str, Path] = {}
     for folder in pack_dirs(settings, base):
-        for rule in load_pack(folder, check_types(), settings.severity, settings.weights):
+        for rule in load_pack(
+            folder, check_types(), settings.severity, settings.weights, settings.rules
+        ):
             if rule.code in seen:
                 raise PackError(
                     f"{rule.path}: code {rule.code} is already used by {seen[rule.code]}"
                 )
             seen[rule.code] = rule.path
             rules.append(rule)
+    known = {n.upper() for r in rules for n in (r.code, r.name, *r.spec.aliases)}
+    unknown = [key for key in settings.rules if key.upper() not in known]
+    if unknown:
+        raise ConfigError(
+            f"settings: [rules] names no rule in force: {', '.join(unknown)} "
+            "(see 'plancheck rules')"
+        )
     return rules
 
 

@@ -143,8 +143,9 @@ def test_unknown_config_key_names_it(work: Path) -> None:
 def test_rule_settings_change_the_findings(work: Path) -> None:
     write(
         work / "plancheck.toml",
-        'extra_vague_words = ["roster"]\ncollective_owners = ["Head of Residence"]\n'
-        'horizon_months = 1\n[severity]\n"PC-S001" = "warning"\n[weights]\n"PC-S001" = 0\n',
+        'horizon_months = 1\n[severity]\n"PC-S001" = "warning"\n[weights]\n"PC-S001" = 0\n'
+        '[rules.PC-S001]\nextend = ["roster"]\n[rules.collective-owner]\n'
+        'extend = ["Head of Residence"]\n',
     )
     found = findings(lint(GOOD, "-f", "json").stdout)
     got = {(f["code"], f["severity"]) for f in found}
@@ -239,7 +240,7 @@ def test_init_writes_a_valid_commented_starter(work: Path) -> None:
     assert path.read_text(encoding="utf-8") == STARTER
 
 
-SETTING_LINE = re.compile(r'^# ([a-z_]+ = |\[\[?[a-z_]+\]\]?$|"[^"]+" = )')
+SETTING_LINE = re.compile(r'^# ([a-z_]+ = |\[\[?[a-z_]+(\.[a-z-]+)?\]\]?$|"[^"]+" = )')
 
 
 def test_init_in_a_folder_and_the_uncommented_starter_is_valid(work: Path) -> None:
@@ -248,6 +249,7 @@ def test_init_in_a_folder_and_the_uncommented_starter_is_valid(work: Path) -> No
     lines = [line[2:] if SETTING_LINE.match(line) else line for line in text.splitlines()]
     settings = Settings.model_validate(tomllib.loads("\n".join(lines)))
     assert settings.fail_under == 70 and settings.weights == {"PC-S001": 3, "M": 2}
+    assert settings.rules["vague-commitment"] == {"extend": ["scope out", "revisit"]}
     assert set(tomllib.loads("\n".join(lines))) == set(Settings.model_fields)
 
 
@@ -352,3 +354,22 @@ def test_a_column_role_plancheck_does_not_have_is_one_clear_error(work: Path) ->
     assert run.code == 2
     assert "columns.Milestone" in run.stderr and "'action'" in run.stderr
     assert len(run.stderr.strip().splitlines()) == 1
+
+
+def test_a_rule_option_is_typed_by_its_check_type(work: Path) -> None:
+    write(work / "plancheck.toml", '[rules.vague-commitment]\nextnd = ["roster"]\n')
+    run = lint(GOOD, "--no-cache")
+    assert run.code == 2
+    assert "rules.vague-commitment.extnd: unknown option for a 'phrase' rule" in run.stderr
+    assert "(it takes: extend)" in run.stderr
+    write(work / "plancheck.toml", '[rules.PC-T001]\nextend = ["x"]\n')
+    assert "it takes: no options" in lint(GOOD, "--no-cache").stderr
+    write(work / "plancheck.toml", '[rules.vague-comitment]\nextend = ["x"]\n')
+    assert "[rules] names no rule in force: vague-comitment" in lint(GOOD, "--no-cache").stderr
+
+
+def test_a_key_that_moved_under_a_rule_says_where(work: Path) -> None:
+    write(work / "plancheck.toml", 'extra_vague_words = ["roster"]\n')
+    run = lint(GOOD, "--no-cache")
+    assert run.code == 2
+    assert "unknown key 'extra_vague_words' (it moved: write [rules.vague-commitment]" in run.stderr
