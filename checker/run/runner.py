@@ -7,6 +7,7 @@ that every output format reports the same verdict.
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -40,6 +41,7 @@ class Runner:
         rules: list[Rule] | None = None,
     ) -> None:
         self.settings = settings
+        self.base = base
         from checker.engine.registry import load_rules, select
 
         self.cache_dir = cache_dir
@@ -57,9 +59,17 @@ class Runner:
         return self._engine
 
     def file_ignores(self, source: str) -> tuple[str, ...]:
+        """The selectors per_file_ignores gives this file: each glob is matched against the
+        path relative to the config file's folder (as exclude is), the path as given and
+        the file's name."""
+        names = {source, Path(source).name}
+        with contextlib.suppress(ValueError, OSError):  # outside the config's folder
+            names.add(
+                Path(source).resolve().relative_to((self.base or Path.cwd()).resolve()).as_posix()
+            )
         out: list[str] = []
         for pattern, codes in self.settings.per_file_ignores.items():
-            if fnmatch.fnmatch(source, pattern) or fnmatch.fnmatch(Path(source).name, pattern):
+            if any(fnmatch.fnmatch(name, pattern) for name in names):
                 out.extend(codes)
         return tuple(out)
 

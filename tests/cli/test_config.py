@@ -87,6 +87,14 @@ def test_per_file_ignores(work: Path) -> None:
     assert got and not {c for c in got if c[3] == "S" or c == "PC-M001"}
 
 
+def test_per_file_ignores_match_paths_relative_to_the_config_folder(work: Path) -> None:
+    (work / "plans" / "drafts").mkdir(parents=True)
+    (work / "plans" / "drafts" / BAD).write_bytes((work / BAD).read_bytes())
+    write(work / "plans" / "plancheck.toml", '[per_file_ignores]\n"drafts/*.txt" = ["S"]\n')
+    got = codes(lint(f"plans/drafts/{BAD}", "-f", "json").stdout)
+    assert got and not {c for c in got if c[3] == "S"}
+
+
 # ------------------------------------------------------------------ config files
 
 
