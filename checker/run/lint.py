@@ -21,7 +21,7 @@ from checker.errors import InputError, PlancheckError
 from checker.models import FileError, FileReport, Report, RuleInfo
 from checker.run.baseline import read_baseline, write_baseline
 from checker.run.runner import Runner, build_report
-from checker.run.scopes import Overrides, Resolver, Scope
+from checker.run.scopes import Overrides, Resolver, Scope, run_config, run_settings
 
 if TYPE_CHECKING:
     pass
@@ -67,13 +67,12 @@ class Task:
 Result = tuple[int, FileReport | None, str | None]
 
 
-def cache_folder(request: LintRequest, scope: Scope) -> Path:
+def cache_folder(request: LintRequest, settings: Settings, base: Path | None) -> Path:
     """--cache-dir, else the config's cache_dir (beside the config), else the user's cache."""
     if request.cache_dir is not None:
         return request.cache_dir
-    base = scope.base or Path.cwd()
-    if scope.settings.cache_dir:
-        return base / scope.settings.cache_dir
+    if settings.cache_dir:
+        return (base or Path.cwd()) / settings.cache_dir
     return default_folder()
 
 
@@ -170,10 +169,15 @@ def run_lint(request: LintRequest, read_stdin: Callable[[int], bytes]) -> Outcom
     """Lint every plan the request names; the whole run's report."""
     from checker.readers.load import discover
 
-    resolver = Resolver(request.config, request.overrides)
+    # the cache folder is known before any scope is made: each scope's pipeline keeps its
+    # lemma table there too
+    config = run_config(request.config, request.paths)
+    folder = None
+    if request.use_cache:
+        settings = run_settings(config, request.overrides)
+        folder = cache_folder(request, settings, config.parent if config is not None else None)
+    resolver = Resolver(request.config, request.overrides, folder)
     run_scope = resolver.run_scope(request.paths)
-    folder = cache_folder(request, run_scope) if request.use_cache else None
-    resolver.cache_dir = run_scope.cache_dir = folder  # the lemma table is cached there too
     baseline = read_baseline(request.baseline) if request.baseline else None
 
     files, found_errors = discover(list(request.paths))

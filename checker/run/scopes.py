@@ -137,6 +137,25 @@ class Scope:
         return f"; did you mean {', '.join(out)}?" if out else ""
 
 
+def run_config(explicit: Path | None, paths: Iterable[str]) -> Path | None:
+    """The config that governs the run as a whole: --config, else the config found from
+    the current folder, else the one found from the first path."""
+    if explicit is not None:
+        return explicit
+    found = find_config(Path.cwd())
+    if found is None:
+        first = next((p for p in paths if p != "-"), None)
+        found = find_config(Path(first)) if first else None
+    return found
+
+
+def run_settings(config: Path | None, overrides: Overrides) -> Settings:
+    """The run's own settings (format, gate, cache folder), before any scope is made."""
+    if config is not None and not config.is_file():
+        raise ConfigError(f"{config}: config file not found")
+    return overrides.apply(load_file(config) if config is not None else Settings())
+
+
 class Resolver:
     """Scopes by config file, made once each."""
 
@@ -167,15 +186,8 @@ class Resolver:
         return self.scope(self.config_for(target))
 
     def run_scope(self, paths: Iterable[str]) -> Scope:
-        """The scope that governs the run as a whole (format, gate, cache): --config, else the
-        config found from the current folder, else the one found from the first path."""
-        if self.explicit is not None:
-            return self.scope(self.explicit)
-        found = find_config(Path.cwd())
-        if found is None:
-            first = next((p for p in paths if p != "-"), None)
-            found = find_config(Path(first)) if first else None
-        return self.scope(found)
+        """The scope that governs the run as a whole (format, gate, cache)."""
+        return self.scope(run_config(self.explicit, paths))
 
     def scopes(self) -> list[Scope]:
         return list(self._scopes.values())
