@@ -22,6 +22,7 @@ from checker.run.lint import LintRequest, Outcome, run_lint
 from checker.run.scopes import Overrides, Resolver, split_selectors
 
 if TYPE_CHECKING:
+    from checker.config import Settings
     from checker.engine.packs import Rule
 
 
@@ -166,8 +167,9 @@ def show_settings(paths: tuple[str, ...], opts: Mapping[str, Any], overrides: Ov
     return 0
 
 
-def _rules(config: Path | None, pack: Path | None = None) -> list[Rule]:
-    """The rules in force here, or those of one pack folder (with the config's severities)."""
+def _rules(config: Path | None, pack: Path | None = None) -> tuple[list[Rule], Settings]:
+    """The rules in force here, or those of one pack folder (with the config's severities
+    and options), and the settings they were loaded with."""
     from checker.config import settings_for
     from checker.engine.registry import check_types, load_rules
 
@@ -175,18 +177,17 @@ def _rules(config: Path | None, pack: Path | None = None) -> list[Rule]:
     if pack is not None:
         from checker.engine.packs import load_pack
 
-        return load_pack(pack, check_types(), settings.severity, settings.weights, settings.rules)
-    return load_rules(settings, found.parent if found else None)
+        rules = load_pack(pack, check_types(), settings.severity, settings.weights, settings.rules)
+        return rules, settings
+    return load_rules(settings, found.parent if found else None), settings
 
 
 def check_rules(config: Path | None, pack: Path | None, cases: Path | None) -> tuple[str, int]:
     """``plancheck rules --check``: every problem of the rules, one line each, and a count."""
-    from checker.config import settings_for
     from checker.engine.core import Engine
     from checker.engine.selftest import check_pack, load_cases
 
-    settings, _ = settings_for(Path.cwd(), config)
-    rules = _rules(config, pack)
+    rules, settings = _rules(config, pack)
     engine = Engine(rules, settings)
     problems = check_pack(engine, load_cases(cases) if cases is not None else ())
     examples = sum(len(r.spec.examples.bad) + len(r.spec.examples.good) for r in rules)
@@ -200,7 +201,7 @@ def check_rules(config: Path | None, pack: Path | None, cases: Path | None) -> t
 
 def rules_table(config: Path | None, fmt: str, pack: Path | None = None) -> str:
     """``plancheck rules``: one line per rule, or JSON."""
-    rules = _rules(config, pack)
+    rules, _ = _rules(config, pack)
     if fmt == "json":
         from checker.docs.ruletable import accuracy
 
@@ -231,7 +232,7 @@ def rule_page(wanted: str, config: Path | None, fmt: str) -> str:
     """``plancheck rule CODE``: the rule's page, found by code or name."""
     from checker.docs.rule_page import rule_text
 
-    rules = _rules(config)
+    rules, _ = _rules(config)
     key = wanted.strip().upper()
     found = [r for r in rules if key in {n.upper() for n in (r.code, r.name, *r.spec.aliases)}]
     if not found:

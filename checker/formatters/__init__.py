@@ -103,6 +103,11 @@ def message(f: Finding) -> str:
     return f.message + " [" + ", ".join(f'"{w}"' for w in f.words) + "]"
 
 
+def instead_by_code(report: Report) -> dict[str, str]:
+    """Rule code -> what to write instead, for the rules in force that say it."""
+    return {r.code: r.instead for r in report.rules if r.instead}
+
+
 def findings_of(report: Report) -> list[Finding]:
     """Every finding of the report in document order: per file, plan findings last."""
     out: list[Finding] = []

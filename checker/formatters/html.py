@@ -19,7 +19,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from checker.formatters import FormatContext, shown
+from checker.formatters import FormatContext, instead_by_code, shown
 from checker.models import CRITERIA, CRITERION_NAMES, ActionReport, Finding, Report
 
 NAMES = CRITERION_NAMES
@@ -73,10 +73,6 @@ def _chart(counts: dict[str, int]) -> dict[str, Any]:
             }
         )
     return {"bars": bars, "width": 8 + 7 * 34}
-
-
-def _hints(report: Report) -> dict[str, str]:
-    return {r.code: r.instead for r in report.rules if r.instead}
 
 
 def _place(f: Finding) -> str:
@@ -150,7 +146,7 @@ def format_report(report: Report, context: FormatContext) -> str:
             errors=[(shown(e.source), shown(e.message)) for e in report.errors],
             names=NAMES,
             criteria=CRITERIA,
-            hints=_hints(report),
+            hints=instead_by_code(report),
             place=_place,
             shown=shown,
         )

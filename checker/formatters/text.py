@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 
 import click
 
-from checker.formatters import FormatContext, findings_of, message, shown
+from checker.formatters import FormatContext, findings_of, instead_by_code, message, shown
 from checker.models import (
     CRITERIA,
     CRITERION_NAMES,
@@ -58,7 +58,7 @@ def format_report(report: Report, context: FormatContext) -> str:
     if context.statistics:
         out.extend(statistics(findings_of(report), paint))
     else:
-        hints = {r.code: r.instead for r in report.rules if r.instead} if context.hints else {}
+        hints = instead_by_code(report) if context.hints else {}
         for fr in report.files:
             out.extend(file_block(fr, paint, context, hints))
         if report.files:

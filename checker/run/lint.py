@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from checker.cache import Cache, default_folder, entry_key, rules_key
 from checker.config import Settings
@@ -21,10 +20,7 @@ from checker.errors import InputError, PlancheckError
 from checker.models import FileError, FileReport, Report, RuleInfo
 from checker.run.baseline import read_baseline, write_baseline
 from checker.run.runner import Runner, build_report
-from checker.run.scopes import Overrides, Resolver, Scope, run_config, run_settings
-
-if TYPE_CHECKING:
-    pass
+from checker.run.scopes import Overrides, Resolver, Scope, config_settings, run_config
 
 
 @dataclass(frozen=True)
@@ -174,7 +170,7 @@ def run_lint(request: LintRequest, read_stdin: Callable[[int], bytes]) -> Outcom
     config = run_config(request.config, request.paths)
     folder = None
     if request.use_cache:
-        settings = run_settings(config, request.overrides)
+        settings = config_settings(config, request.overrides)
         folder = cache_folder(request, settings, config.parent if config is not None else None)
     resolver = Resolver(request.config, request.overrides, folder)
     run_scope = resolver.run_scope(request.paths)

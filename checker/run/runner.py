@@ -40,13 +40,16 @@ class Runner:
         *,
         rules: list[Rule] | None = None,
     ) -> None:
+        """``rules``: the rules in force, already selected (as a Scope holds them); when
+        not given, the packs the settings name are loaded and selected here."""
         self.settings = settings
         self.base = base
-        from checker.engine.registry import load_rules, select
-
         self.cache_dir = cache_dir
-        self.all_rules: list[Rule] = load_rules(settings, base) if rules is None else rules
-        self.rules = select(self.all_rules, settings)
+        if rules is None:
+            from checker.engine.registry import load_rules, select
+
+            rules = select(load_rules(settings, base), settings)
+        self.rules = rules
         self._engine: Engine | None = None
 
     @property

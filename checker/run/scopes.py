@@ -82,7 +82,7 @@ class Scope:
         if self._runner is None:
             from checker.run.runner import Runner
 
-            self._runner = Runner(self.settings, self.base, self.cache_dir, rules=self.rules)
+            self._runner = Runner(self.settings, self.base, self.cache_dir, rules=self.selected)
         return self._runner
 
     def excludes(self, source: str) -> bool:
@@ -149,8 +149,8 @@ def run_config(explicit: Path | None, paths: Iterable[str]) -> Path | None:
     return found
 
 
-def run_settings(config: Path | None, overrides: Overrides) -> Settings:
-    """The run's own settings (format, gate, cache folder), before any scope is made."""
+def config_settings(config: Path | None, overrides: Overrides) -> Settings:
+    """A config file's settings (the defaults for none) with the command line laid over."""
     if config is not None and not config.is_file():
         raise ConfigError(f"{config}: config file not found")
     return overrides.apply(load_file(config) if config is not None else Settings())
@@ -176,8 +176,7 @@ class Resolver:
 
     def scope(self, config: Path | None) -> Scope:
         if config not in self._scopes:
-            settings = load_file(config) if config is not None else Settings()
-            scope = Scope(self.overrides.apply(settings), config, self.cache_dir)
+            scope = Scope(config_settings(config, self.overrides), config, self.cache_dir)
             scope.check_selectors(self.overrides.selectors())
             self._scopes[config] = scope
         return self._scopes[config]

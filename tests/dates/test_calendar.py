@@ -1,27 +1,28 @@
-"""The one season table: a season target and a season in prose agree on its months."""
+"""The one season table: the date grammar and the prose date check agree on a season."""
 
 from __future__ import annotations
 
 import pytest
 
 from checker.checks.consistency import _months
-from checker.dates.calendar import SEASONS, iso_date, month_index
+from checker.dates.calendar import iso_date, month_index
+from checker.dates.prose import find_dates
 from checker.dates.targets import split_targets
 
 
-@pytest.mark.parametrize("season", ["spring", "summer", "autumn", "winter"])
-def test_a_season_target_reads_as_the_last_month_the_prose_check_gives_it(season: str) -> None:
-    (due,) = split_targets(f"{season.title()} 2027 review")[:1]
-    # a season target names no month (SMART.md's settled case); its prose reading does
-    assert due.status == "imprecise"
-    first, last = _months(f"the wing is painted in {season} 2027", "2027-01")
-    assert first is not None and last is not None
-    assert last - first == SEASONS[season][1] - SEASONS[season][0]
-    year, month = divmod(last, 12)
-    assert (year, month + 1) == (
-        2027 + (SEASONS[season][1] > 12),
-        (SEASONS[season][1] - 1) % 12 + 1,
-    )
+@pytest.mark.parametrize("season", ["spring", "summer", "autumn"])
+def test_the_date_grammar_and_the_prose_check_end_a_season_in_one_month(season: str) -> None:
+    text = f"the wing is painted in {season} 2027"
+    (mention,) = find_dates(text)  # the grammar reads a season in prose as its last month
+    first, last = _months(text, mention.value)  # the prose check reads the months it spans
+    assert last == month_index(mention.value)
+    assert first is not None and last is not None and last - first == 2
+
+
+def test_a_season_target_names_no_month() -> None:
+    # SMART.md's settled case: as a target a season is imprecise, though prose dates it
+    assert [d.status for d in split_targets("Spring 2027")] == ["imprecise"]
+    assert [m.value for m in find_dates("by spring 2027")] == ["2027-05"]
 
 
 def test_month_index_counts_months_and_refuses_anything_else() -> None:
