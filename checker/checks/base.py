@@ -1,8 +1,10 @@
 """What every check type is: a small class that rules are written in.
 
 A check type has a strict ``params_model`` (the keys a rule's ``check:`` may
-use), says which texts it needs annotated by spaCy, and yields ``Hit``s: the
-field, the character range of the words that triggered it, and a message.
+use; for a type with several ``kind``s, one model per kind joined in a ``Kinds``
+union, so a key is accepted only for the kind that reads it), says which texts
+it needs annotated by spaCy, and yields ``Hit``s: the field, the character range
+of the words that triggered it, and a message.
 Rules never contain code; a new kind of test is a new check type.
 """
 
@@ -16,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, RootModel
 
 from checker.models import Action, Plan, Recommendation
 
@@ -31,6 +33,14 @@ Scope = Literal["action", "plan"]
 class Params(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
     type: str
+
+
+class Kinds(RootModel[Any]):
+    """Base of the ``params_model`` of a check type with kinds: subclass it as
+    ``RootModel[Annotated[KindA | KindB, Field(discriminator="kind")]]``; the check then
+    holds the one kind's model as its ``params``."""
+
+    model_config = ConfigDict(frozen=True)
 
 
 class Options(BaseModel):
@@ -121,15 +131,15 @@ class Check(ABC):
 
     type_name: ClassVar[str]
     scope: ClassVar[Scope] = "action"
-    params_model: ClassVar[type[Params]]
+    params_model: ClassVar[type[Params] | type[Kinds]]
     options_model: ClassVar[type[Options]] = Options
     # the {names} this check fills in its messages; any other is a pack error at load
     placeholders: ClassVar[frozenset[str]] = frozenset()
 
-    def __init__(self, params: Params, options: Options | None = None) -> None:
-        self.params = params
+    def __init__(self, params: Params | Kinds, options: Options | None = None) -> None:
+        self.params: Any = params.root if isinstance(params, Kinds) else params
         self.options = options if options is not None else self.options_model()
-        check_placeholders(params, self.placeholders)
+        check_placeholders(self.params, self.placeholders)
 
     def fields(self) -> frozenset[Field_]:
         """Texts this check reads through spaCy (annotated once per run)."""

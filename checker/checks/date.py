@@ -12,26 +12,43 @@ kinds:
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
-from checker.checks.base import Check, Context, Field_, Hit, Params
+from checker.checks.base import Check, Context, Field_, Hit, Kinds, Params
 from checker.dates.calendar import month_index
 from checker.models import DueStatus
 
 
-class DateParams(Params):
-    kind: Literal["status", "before-submission", "beyond-horizon"]
+class DueStatusIs(Params):
+    kind: Literal["status"]
     statuses: list[DueStatus] = Field(default_factory=list)
     message: str
+
+
+class BeforeSubmission(Params):
+    kind: Literal["before-submission"]
+    message: str
+
+
+class BeyondHorizon(Params):
+    kind: Literal["beyond-horizon"]
+    message: str
+
+
+DateKind = DueStatusIs | BeforeSubmission | BeyondHorizon
+
+
+class DateParams(Kinds):
+    root: Annotated[DateKind, Field(discriminator="kind")]
 
 
 class DateCheck(Check):
     type_name = "date"
     placeholders = frozenset({"horizon", "months", "status", "submitted", "words"})
     params_model = DateParams
-    params: DateParams
+    params: DateKind
 
     def run(self, ctx: Context) -> Iterable[Hit]:
         act = ctx.action

@@ -13,31 +13,58 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
-from checker.checks.base import Check, Context, ExtendOptions, Hit, Params
+from checker.checks.base import Check, Context, ExtendOptions, Hit, Kinds, Params
 from checker.checks.user_regex import Pattern, user_pattern
 
+# what joins several owners in one cell
+SEPARATORS = ("/", ";", " and ", " & ", ",", " with ")
 
-class OwnerParams(Params):
-    kind: Literal["missing", "collective", "shared", "inherited"]
+
+class MissingOwner(Params):
+    kind: Literal["missing"]
+    message: str
+
+
+class CollectiveOwner(Params):
+    kind: Literal["collective"]
     collective: list[Pattern] = Field(
         default_factory=list, description="regular expressions for collective owners (whole cell)"
     )
     separators: list[str] = Field(
-        default_factory=lambda: ["/", ";", " and ", " & ", ",", " with "],
-        description="what joins several owners",
+        default_factory=lambda: list(SEPARATORS), description="what joins several owners"
     )
     message: str
+
+
+class SharedOwner(Params):
+    kind: Literal["shared"]
+    separators: list[str] = Field(
+        default_factory=lambda: list(SEPARATORS), description="what joins several owners"
+    )
+    message: str
+
+
+class InheritedOwner(Params):
+    kind: Literal["inherited"]
+    message: str
+
+
+OwnerKind = MissingOwner | CollectiveOwner | SharedOwner | InheritedOwner
+
+
+class OwnerParams(Kinds):
+    root: Annotated[OwnerKind, Field(discriminator="kind")]
 
 
 class OwnerCheck(Check):
     type_name = "owner"
     placeholders = frozenset({"count", "words"})
     params_model = OwnerParams
-    params: OwnerParams
+    params: OwnerKind
     options_model = ExtendOptions
     options: ExtendOptions
 
@@ -55,11 +82,11 @@ class OwnerCheck(Check):
         elif not owner:
             return
         elif p.kind == "collective":
-            hit = self._collective(ctx, owner)
+            hit = self._collective(ctx, owner, p)
             if hit:
                 yield Hit(p.message.format(words=hit), "owner", None, None, (hit,))
         elif p.kind == "shared":
-            parts = self._parts(owner)
+            parts = _parts(owner, p.separators)
             if len(parts) > 1:
                 yield Hit(
                     p.message.format(words=owner, count=len(parts)), "owner", None, None, (owner,)
@@ -83,21 +110,22 @@ class OwnerCheck(Check):
         ]
         return len(same) if same and same[0] == act.id else 0
 
-    def _collective(self, ctx: Context, owner: str) -> str | None:
+    def _collective(self, ctx: Context, owner: str, p: CollectiveOwner) -> str | None:
         extra = self.options.extend  # [rules.CODE] extend = [...]: more collective owners
-        patterns = [*self.params.collective, *(re.escape(e) for e in extra)]
+        patterns = [*p.collective, *(re.escape(e) for e in extra)]
         establishment = ctx.plan.header.establishment
         if establishment and establishment.value:
             patterns.append(re.escape(establishment.value))
-        for part in self._parts(owner) or [owner]:
+        for part in _parts(owner, p.separators) or [owner]:
             for pat in patterns:
                 if user_pattern(pat).fullmatch(part.strip(" .")):
                     return part.strip()
         return None
 
-    def _parts(self, owner: str) -> list[str]:
-        text = re.sub(r"\([^)]*\)?", "", owner)  # "(National)" qualifies, it does not add an owner
-        pieces = [text]
-        for sep in self.params.separators:
-            pieces = [q for piece in pieces for q in piece.split(sep)]
-        return [q.strip() for q in pieces if len(q.strip()) > 1]
+
+def _parts(owner: str, separators: list[str]) -> list[str]:
+    text = re.sub(r"\([^)]*\)?", "", owner)  # "(National)" qualifies, it does not add an owner
+    pieces = [text]
+    for sep in separators:
+        pieces = [q for piece in pieces for q in piece.split(sep)]
+    return [q.strip() for q in pieces if len(q.strip()) > 1]

@@ -112,9 +112,12 @@ def build_check(
     except ValidationError as exc:
         # an unknown key is the likeliest cause (a typo), so it is named before a missing one
         first = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")[0]
-        key = _key_path(["check", *first["loc"]])
+        loc, of = list(first["loc"]), f"check type {kind!r}"
+        if loc and loc[0] == spec.check.get("kind"):  # a union of kinds puts the kind first
+            of = f"kind {loc.pop(0)!r} of {of}"
+        key = _key_path(["check", *loc])
         if first["type"] == "extra_forbidden":
-            raise PackError(f"{path}: {key}: unknown key for check type {kind!r}") from None
+            raise PackError(f"{path}: {key}: unknown key for {of}") from None
         raise PackError(f"{path}: {key}: {first['msg']}") from None
     if data_dir("rules").resolve() not in path.resolve().parents:  # a user's pack; ours are tested
         _check_token_patterns(spec.check, path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -118,3 +119,30 @@ def test_selection_most_specific_wins() -> None:
     assert "PC-M001" in codes(Settings(select=("T",), extend_select=("PC-M001",)))
     assert codes(Settings(select=("vague-commitment",))) == {"PC-S001"}
     assert unknown_selectors(rules, ["PC-Q", "S", "nonsense-name"]) == ["PC-Q", "nonsense-name"]
+
+
+@pytest.mark.parametrize(
+    ("check", "error"),
+    [
+        (
+            "  type: owner\n  kind: missing\n  separators: [/]",
+            "check.separators: unknown key for kind 'missing' of check type 'owner'",
+        ),
+        (
+            "  type: structure\n  kind: delegation\n  fact: submitted",
+            "check.fact: unknown key for kind 'delegation' of check type 'structure'",
+        ),
+        (
+            "  type: date\n  kind: beyond-horizon\n  statuses: [missing]",
+            "check.statuses: unknown key for kind 'beyond-horizon' of check type 'date'",
+        ),
+        ("  type: structure\n  kind: header", "check.fact: Field required"),
+        ("  type: owner\n  kind: absent", "does not match any of the expected tags"),
+    ],
+)
+def test_a_key_is_accepted_only_for_the_kind_that_reads_it(
+    tmp_path: Path, check: str, error: str
+) -> None:
+    text = GOOD.replace("  type: phrase\n  phrases: [maybe]", check)
+    with pytest.raises(PackError, match=re.escape(error)):
+        load_pack(_pack(tmp_path, text), check_types())
