@@ -274,6 +274,11 @@ class FileReport(Model):
     )
     cached: bool = False
 
+    def all_findings(self) -> list[Finding]:
+        """Every finding, in document order: each action's, then the plan's own."""
+        out = [f for rec in self.recommendations for act in rec.actions for f in act.findings]
+        return out + list(self.findings)
+
 
 class FileError(Model):
     source: str

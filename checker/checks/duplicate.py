@@ -8,22 +8,18 @@ reported, naming the earlier.
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterable
 
 from pydantic import Field
 
 from checker.checks.base import Check, Context, Hit, Params
+from checker.wording import comparable
 
 
 class DuplicateParams(Params):
     threshold: float = Field(default=0.9, gt=0, le=1)
     min_words: int = Field(default=8)
     message: str
-
-
-def _norm(text: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9%£]+", text.lower()))
 
 
 def _may_match(a: str, b: str, threshold: float) -> bool:
@@ -51,7 +47,7 @@ class DuplicateCheck(Check):
         # bucketing keeps a plan of thousands of actions from comparing every pair.
         buckets: dict[tuple[str, ...], list[tuple[str, str, str]]] = {}
         for rec, act in ctx.plan.actions():
-            text = _norm(act.text)
+            text = comparable(act.text)
             words = tuple(text.split())
             if len(words) < self.params.min_words:
                 continue

@@ -63,12 +63,8 @@ def example_plan(ex: Example) -> Plan:
 
 def findings(engine: Engine, rule: Rule, ex: Example) -> list[Finding]:
     """What the rule finds in the example (every other rule is left out)."""
-    report = engine.lint(example_plan(ex))
-    out = [f for f in report.findings if f.code in (rule.code, "PC-X000")]
-    for rec in report.recommendations:
-        for act in rec.actions:
-            out.extend(f for f in act.findings if f.code in (rule.code, "PC-X000"))
-    return out
+    found = engine.lint(example_plan(ex)).all_findings()
+    return [f for f in found if f.code in (rule.code, "PC-X000")]
 
 
 def misbehaves(engine: Engine, rule: Rule, ex: Example, fire: bool) -> str | None:

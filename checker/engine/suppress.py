@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from checker.engine.selection import named
 from checker.models import Action, Plan, Recommendation
+from checker.wording import comparable
 
 if TYPE_CHECKING:
     from checker.config import Settings
@@ -51,16 +52,12 @@ class Active:
             rec.ref or rec.id
         ):
             return False
-        if self.action is not None and not _norm(act.text).startswith(_norm(self.action)):
+        if self.action is not None and not comparable(act.text).startswith(comparable(self.action)):
             return False
         if self.where is not None:
             places = {s.where for s in (*act.spans, *act.owner_spans, *act.target_spans)}
             return self.where in places
         return True
-
-
-def _norm(text: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9£%]+", text.lower()))
 
 
 def for_plan(plan: Plan, settings: Settings) -> list[Active]:

@@ -103,6 +103,12 @@ def message(f: Finding) -> str:
     return f.message + " [" + ", ".join(f'"{w}"' for w in f.words) + "]"
 
 
+def shorten(text: str, limit: int) -> str:
+    """White space folded, and cut at ``limit`` characters with '...'."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
+
+
 def instead_by_code(report: Report) -> dict[str, str]:
     """Rule code -> what to write instead, for the rules in force that say it."""
     return {r.code: r.instead for r in report.rules if r.instead}
@@ -110,10 +116,4 @@ def instead_by_code(report: Report) -> dict[str, str]:
 
 def findings_of(report: Report) -> list[Finding]:
     """Every finding of the report in document order: per file, plan findings last."""
-    out: list[Finding] = []
-    for fr in report.files:
-        for rec in fr.recommendations:
-            for act in rec.actions:
-                out.extend(act.findings)
-        out.extend(fr.findings)
-    return out
+    return [f for fr in report.files for f in fr.all_findings()]

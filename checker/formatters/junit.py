@@ -15,16 +15,11 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
-from checker.formatters import FormatContext
+from checker.formatters import FormatContext, shorten
 from checker.formatters.text import Painter, finding_line
 from checker.models import FileReport, Finding, Report
 
 PLAIN = Painter(False)
-
-
-def _short(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
 
 
 def testcase(
@@ -61,7 +56,7 @@ def file_suite(root: ET.Element, fr: FileReport, context: FormatContext) -> None
     for rec in fr.recommendations:
         for act in rec.actions:
             line = act.spans[0].line if act.spans else None
-            name = f"{act.id} {_short(act.text)}"
+            name = f"{act.id} {shorten(act.text, 60)}"
             failures += testcase(suite, f"{fr.source}.{rec.id}", name, line, act.findings, context)
             tests += 1
     if fr.findings or not tests:

@@ -16,7 +16,14 @@ from collections.abc import Iterable, Mapping
 
 import click
 
-from checker.formatters import FormatContext, findings_of, instead_by_code, message, shown
+from checker.formatters import (
+    FormatContext,
+    findings_of,
+    instead_by_code,
+    message,
+    shorten,
+    shown,
+)
 from checker.models import (
     CRITERIA,
     CRITERION_NAMES,
@@ -90,8 +97,7 @@ def marks(criteria: Mapping[str, str], paint: Painter) -> str:
 
 
 def _short(text: str, limit: int) -> str:
-    text = shown(" ".join(text.split()))
-    return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
+    return shorten(shown(" ".join(text.split())), limit)
 
 
 def _score(value: float | None) -> str:

@@ -27,6 +27,7 @@ from checker.parse.grid import (
     place,
 )
 from checker.parse.pieces import Piece, Run
+from checker.wording import comparable
 
 _WORD = re.compile(r"[a-z0-9£%]+")
 _GRAM = 6
@@ -90,10 +91,6 @@ class _Echo:
     def add(self, text: str, line: int) -> None:
         for g in self.grams(text):
             self.seen.setdefault(g, line)
-
-
-def _norm(text: str) -> str:
-    return " ".join(_WORD.findall(text.lower()))
 
 
 def _stray(text: str) -> bool:
@@ -204,7 +201,7 @@ class TableReader:
             # fixed-width text keeps its columns: the line under a concern's line carries it on
             rec.concern.append(cell)
             return rec
-        if so_far and len(cell.text) > 12 and _norm(cell.text) in _norm(so_far):
+        if so_far and len(cell.text) > 12 and comparable(cell.text) in comparable(so_far):
             self._unplaced("repeated-text", [cell], "repeats part of the concern above")
         elif so_far and ends_sentence(so_far) and _stray(cell.text):
             self._unplaced(

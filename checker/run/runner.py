@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from checker import __version__
 from checker.config import Settings
-from checker.models import FileError, FileReport, Finding, Plan, Report, RuleInfo, Summary
+from checker.models import FileError, FileReport, Plan, Report, RuleInfo, Summary
 from checker.scoring import mean
 
 # The engine, the parser and the rule packs are imported where they are first used: a run
@@ -85,14 +85,6 @@ class Runner:
         return self.lint_plan(parse_document(doc, self.settings.columns))
 
 
-def all_findings(report: FileReport) -> list[Finding]:
-    out = list(report.findings)
-    for rec in report.recommendations:
-        for act in rec.actions:
-            out.extend(act.findings)
-    return out
-
-
 def build_report(
     files: Sequence[FileReport],
     errors: Iterable[FileError],
@@ -101,7 +93,7 @@ def build_report(
     rules: Sequence[RuleInfo] = (),
 ) -> Report:
     """The whole run's report, with the summary and the gate's verdict."""
-    findings = [f for fr in files for f in all_findings(fr)]
+    findings = [f for fr in files for f in fr.all_findings()]
     gating = [f for f in findings if baseline is None or f.fingerprint not in baseline]
     scores = [fr.score for fr in files if fr.score is not None]
     score = mean(scores)
