@@ -1,0 +1,43 @@
+"""The ``require`` check type: fires when none of its evidence is in the text, unless voided."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.checks.kit import hits
+
+CHECK = {
+    "type": "require",
+    "evidence": {
+        "number": {"regex": r"\b\d+\b"},
+        "frequency": {"match": "lower", "phrases": ["weekly", "monthly"]},
+    },
+    "voided_by": {"intent": {"match": "lower", "phrases": ["explore"]}},
+    "message": "nothing to count",
+    "void_message": "'{words}' commits to nothing",
+}
+WORDS = st.lists(
+    st.sampled_from(["staff", "will", "check", "the", "cells", "on", "wing", "records"]),
+    min_size=1,
+    max_size=10,
+)
+
+
+@settings(max_examples=50, deadline=None)
+@given(WORDS, st.sampled_from(["", "12", "weekly", "Monthly"]))
+def test_it_fires_exactly_when_no_evidence_stands_in_the_text(
+    words: list[str], evidence: str
+) -> None:
+    text = " ".join(["Officers", *words, evidence]).strip() + "."
+    assert bool(hits(CHECK, text=text)) == (evidence == "")
+
+
+@settings(max_examples=30, deadline=None)
+@given(WORDS, st.sampled_from(["12", "weekly"]))
+def test_wording_that_commits_to_nothing_voids_the_evidence(
+    words: list[str], evidence: str
+) -> None:
+    text = " ".join(["Officers", "will", "explore", *words, evidence]) + "."
+    (found,) = hits(CHECK, text=text)
+    assert found.message == "'explore' commits to nothing"
