@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from checker import __version__
 from checker.errors import ConfigError, PlancheckError, one_line
 from checker.models import FileReport
 from checker.run.lint import LintRequest, Outcome, run_lint
@@ -150,6 +151,40 @@ def emit(outcome: Outcome, opts: Mapping[str, Any]) -> None:
         output.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise ConfigError(f"{output}: cannot write the report: {exc.strerror or exc}") from None
+
+
+def parse_command(
+    paths: tuple[str, ...], fmt: str, stdin_filename: str | None, config: Path | None
+) -> tuple[str, list[str]]:
+    """``plancheck parse``: what was understood of each plan (text or JSON), and one line
+    for each file that could not be read."""
+    from checker.docs.schemas import PlanDocument
+    from checker.parse import parse_document
+    from checker.parse.render import render_plan
+    from checker.readers.load import discover, read_source
+
+    resolver = Resolver(config, Overrides())
+    files, found_errors = discover(list(paths))
+    errors = [str(e) for e in found_errors]
+    plans = []
+    for path in files:
+        name = (stdin_filename or "-") if path == "-" else path
+        settings = resolver.for_path(Path(name) if name != "-" else None).settings
+        try:
+            data = read_stdin(settings.max_file_size) if path == "-" else None
+            doc = read_source(
+                name, data, max_bytes=settings.max_file_size, max_lines=settings.max_lines
+            )
+        except PlancheckError as exc:
+            errors.append(str(exc))
+            continue
+        plans.append(parse_document(doc, settings.columns))
+    if fmt == "json":
+        document = PlanDocument(version=__version__, files=tuple(plans))
+        text = json.dumps(document.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+    else:
+        text = "".join(render_plan(plan) + "\n" for plan in plans)
+    return text, errors
 
 
 def show_settings(paths: tuple[str, ...], opts: Mapping[str, Any], overrides: Overrides) -> int:

@@ -9,7 +9,6 @@ never import spaCy, and a lint run served from the cache does not either.
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -82,34 +81,12 @@ def parse(
     """Print what plancheck understood of each plan: recommendations, actions, owners, dates.
 
     The text view starts with the table's columns and the role each heading was given."""
-    from checker.docs.schemas import PlanDocument
-    from checker.parse import parse_document
-    from checker.parse.render import render_plan
-    from checker.readers.load import discover, read_source
-    from checker.run.scopes import Overrides, Resolver
+    from checker.cli.commands import parse_command
 
-    resolver = Resolver(config, Overrides())
-    files, errors = discover(list(paths))
-    plans = []
-    for path in files:
-        columns = resolver.for_path(Path(path) if path != "-" else None).settings.columns
-        if path == "-":
-            doc = read_source(stdin_filename or "-", sys.stdin.buffer.read())
-        else:
-            try:
-                doc = read_source(path)
-            except PlancheckError as exc:
-                errors.append(exc)  # type: ignore[arg-type]
-                continue
-        plans.append(parse_document(doc, columns))
-    if fmt == "json":
-        document = PlanDocument(version=__version__, files=tuple(plans))
-        click.echo(json.dumps(document.model_dump(mode="json"), indent=2, ensure_ascii=False))
-    else:
-        for plan in plans:
-            click.echo(render_plan(plan))
+    text, errors = parse_command(paths, fmt, stdin_filename, config)
+    click.echo(text, nl=False)
     for err in errors:
-        click.echo(f"plancheck: error: {one_line(str(err), 1000)}", err=True)
+        click.echo(f"plancheck: error: {one_line(err, 1000)}", err=True)
     if errors:
         sys.exit(2)
 
