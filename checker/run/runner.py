@@ -1,8 +1,11 @@
-"""The lint pipeline as a library: read -> parse -> rules -> report -> gate.
+"""Linting plans with one scope's rules (``Runner``), and the run's report with the
+gate's verdict (``build_report``).
 
-The CLI is a thin layer over ``Runner``; tests and other tools can use it
-directly. The gate (``fail_on``, ``fail_under``, a baseline) is decided here so
-that every output format reports the same verdict.
+``lint.py`` drives a whole run (files, scopes, cache, workers); a ``Scope`` holds
+one config's settings and rules; a ``Runner`` lints plan after plan with them
+through one ``Engine``, built on first use so that a run served from the cache
+never builds it. The gate (``fail_on``, ``fail_under``, a baseline) is decided
+here so that every output format reports the same verdict.
 """
 
 from __future__ import annotations

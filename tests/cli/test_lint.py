@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -193,7 +194,7 @@ def test_a_progress_count_only_in_a_terminal_and_never_in_ci(
             return True
 
     term = Terminal()
-    monkeypatch.setattr(lintcli.sys, "stderr", term)
+    monkeypatch.setattr(sys, "stderr", term)
     monkeypatch.delenv("CI", raising=False)
     monkeypatch.delenv("TERM", raising=False)
     show = lintcli._progress_bar()
@@ -204,5 +205,5 @@ def test_a_progress_count_only_in_a_terminal_and_never_in_ci(
     monkeypatch.setenv("CI", "true")
     assert lintcli._progress_bar() is None
     monkeypatch.delenv("CI")
-    monkeypatch.setattr(lintcli.sys, "stderr", io.StringIO())  # a pipe: no bar
+    monkeypatch.setattr(sys, "stderr", io.StringIO())  # a pipe: no bar
     assert lintcli._progress_bar() is None
