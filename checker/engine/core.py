@@ -36,7 +36,7 @@ from checker.models import (
     Span,
     SuppressedFinding,
 )
-from checker.nlp import Annotator
+from checker.nlp import BLANK, Annotator
 from checker.scoring import action_score, mean, unanswered_counts, verdicts
 
 INTERNAL_CODE = "PC-X000"
@@ -108,16 +108,18 @@ class Engine:
         self._seen: dict[str, int] = {}  # fingerprints given in the plan being linted
         self.settings = settings
         self.notices: list[str] = []
-        self.annotator = Annotator((), settings.pipeline, cache_dir)
+        # the lemma table is cut to the words of the rules that can run: with the built-in
+        # pipeline, those that need no part-of-speech tags (a trained one has its own lemmas)
+        blank = settings.pipeline in (None, BLANK)
+        vocab = frozenset().union(
+            *(r.check.vocabulary() for r in rules if not (blank and "pos" in r.spec.needs))
+        )
+        self.annotator = Annotator(vocab, settings.pipeline, cache_dir)
         rules = self._runnable(rules)
         self.rules = rules
         self.action_rules = [r for r in rules if r.check.scope == "action"]
         self.plan_rules = [r for r in rules if r.check.scope == "plan"]
-        vocab: set[str] = set()
-        for r in rules:
-            vocab |= r.check.vocabulary()
         self.fields: set[str] = set().union(*(r.check.fields() for r in rules)) if rules else set()
-        self.annotator.vocabulary = frozenset(vocab)
         self.weights = {r.code: r.weight for r in rules}
         self.criterion_weights = {c: float(w) for c, w in settings.weights.items() if len(c) == 1}
 
