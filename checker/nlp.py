@@ -2,7 +2,8 @@
 
 The default pipeline is ``spacy.blank("en")`` (its rule-based tokenizer) with a
 lemmatizer component of ours that looks words up in spaCy's English lookup
-table (``spacy-lookups-data``). Two things differ from spaCy's own lookup mode,
+table (from ``spacy-lookups-data``, shipped in ``checker/lemmas/`` so that the 99 MB
+package is not installed for one 205 KB file). Two things differ from spaCy's own lookup mode,
 both measured on the corpus:
 
 * case is folded before the lookup: plans open sentences with "Explore ...",
@@ -37,11 +38,12 @@ BLANK = "blank:en"
 _COMPONENT = "plancheck_lemmatizer"
 
 
-def _full_table() -> dict[str, str]:
-    import spacy_lookups_data
+# spaCy's English lookup table, shipped with plancheck (see checker/docs/lemmas.py)
+LEMMA_FILE = Path(__file__).resolve().parent / "lemmas" / "en_lemma_lookup.json.gz"
 
-    path = Path(spacy_lookups_data.__file__).parent / "data" / "en_lemma_lookup.json.gz"
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
+
+def _full_table() -> dict[str, str]:
+    with gzip.open(LEMMA_FILE, "rt", encoding="utf-8") as fh:
         table: dict[str, str] = json.load(fh)
     return table
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from checker.docs import ruletable, schemas
+import pytest
+
+from checker.docs import lemmas, ruletable, schemas
 
 
 def test_readme_rule_table_is_current() -> None:
@@ -11,6 +13,11 @@ def test_readme_rule_table_is_current() -> None:
 
 def test_schemas_are_current() -> None:
     assert schemas.main(["--check"]) == 0
+
+
+def test_the_shipped_lemma_table_is_spacys() -> None:
+    pytest.importorskip("spacy_lookups_data")  # a dev dependency: only to refresh the table
+    assert lemmas.main(["--check"]) == 0
 
 
 def test_readme_starts_with_the_two_setup_commands() -> None:
