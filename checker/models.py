@@ -295,6 +295,12 @@ class Summary(Model):
     score: float | None = None
     gate: Literal["pass", "fail"] = "pass"
     gate_reasons: tuple[str, ...] = ()
+    baselined: int | None = Field(
+        default=None, description="with --baseline: findings of the run already in it"
+    )
+    fixed: int | None = Field(
+        default=None, description="with --baseline: its findings that no longer fire"
+    )
 
 
 class RuleInfo(Model):

@@ -209,6 +209,8 @@ def footer(report: Report, paint: Painter) -> list[str]:
     out = [
         f"{files}, {s.actions} action(s), {s.findings} finding(s) ({sev}); score {_score(s.score)}"
     ]
+    if s.baselined is not None and s.fixed is not None:
+        out.append(f"Baseline: {s.baselined} finding(s) already in it, {s.fixed} fixed since")
     if not report.files and report.errors:
         out.append("No plan could be read.")
     elif s.gate == "pass":

@@ -39,18 +39,19 @@ def baseline_document(report: Report) -> dict[str, Any]:
     return {"format": FORMAT, "tool": "plancheck", "version": __version__, "findings": ordered}
 
 
-def write_baseline(path: Path, report: Report) -> frozenset[str]:
-    """Write the run's findings to ``path``; the fingerprints written."""
+def write_baseline(path: Path, report: Report) -> dict[str, str]:
+    """Write the run's findings to ``path``; what was written, as ``read_baseline`` gives it."""
     doc = baseline_document(report)
     try:
         path.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     except OSError as exc:
         raise ConfigError(f"{path}: cannot write the baseline: {exc.strerror or exc}") from None
-    return frozenset(e["fingerprint"] for e in doc["findings"])
+    return {e["fingerprint"]: e["source"] for e in doc["findings"]}
 
 
-def read_baseline(path: Path) -> frozenset[str]:
-    """The fingerprints a baseline file holds (ConfigError, exit 2, when it is not one)."""
+def read_baseline(path: Path) -> dict[str, str]:
+    """Fingerprint -> the file it was recorded for, for every finding a baseline file holds
+    (ConfigError, exit 2, when it is not one)."""
     try:
         doc = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -67,10 +68,18 @@ def read_baseline(path: Path) -> frozenset[str]:
         or not isinstance(doc.get("findings"), list)
     ):
         raise ConfigError(f'{path}: not a plancheck baseline (expected "format": "{FORMAT}")')
-    out = set()
+    out: dict[str, str] = {}
     for n, entry in enumerate(doc["findings"]):
         fp = entry.get("fingerprint") if isinstance(entry, dict) else None
         if not isinstance(fp, str) or not fp:
             raise ConfigError(f"{path}: findings[{n}]: no fingerprint")
-        out.add(fp)
-    return frozenset(out)
+        out[fp] = str(entry.get("source") or "")
+    return out
+
+
+def fixed_count(entries: dict[str, str], linted: set[str], found: set[str]) -> int:
+    """How many of the baseline's findings no longer fire: those recorded for a file this
+    run linted whose fingerprint no finding of the run has. A finding recorded under
+    another file name (a renamed draft, a plan not linted now) is never counted fixed:
+    the count may say too little, never too much."""
+    return sum(1 for fp, source in entries.items() if source in linted and fp not in found)

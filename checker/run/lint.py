@@ -194,14 +194,15 @@ def run_lint(request: LintRequest, read_stdin: Callable[[int], bytes]) -> Outcom
     errors = [FileError(source=e.source, message=e.message) for e in found_errors] + batch.errors()
     settings = run_scope.settings
     rules = rule_table(resolver.scopes(), batch.cache)
-    report = build_report(
-        reports, errors, settings, None if baseline is None else set(baseline), rules
-    )
+    report = build_report(reports, errors, settings, baseline, rules)
     if request.write_baseline is not None:
         baseline = write_baseline(request.write_baseline, report)
-        report = build_report(reports, errors, settings, set(baseline), rules)
+        report = build_report(reports, errors, settings, baseline, rules)
     return Outcome(
-        report=report, settings=settings, scopes=tuple(resolver.scopes()), baseline=baseline
+        report=report,
+        settings=settings,
+        scopes=tuple(resolver.scopes()),
+        baseline=None if baseline is None else frozenset(baseline),
     )
 
 

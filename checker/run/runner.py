@@ -13,13 +13,14 @@ from __future__ import annotations
 import contextlib
 import fnmatch
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from checker import __version__
 from checker.config import Settings
 from checker.models import FileError, FileReport, Plan, Report, RuleInfo, Summary
+from checker.run.baseline import fixed_count
 from checker.scoring import mean
 
 # The engine, the parser and the rule packs are imported where they are first used: a run
@@ -92,10 +93,11 @@ def build_report(
     files: Sequence[FileReport],
     errors: Iterable[FileError],
     settings: Settings,
-    baseline: set[str] | None = None,
+    baseline: Mapping[str, str] | None = None,
     rules: Sequence[RuleInfo] = (),
 ) -> Report:
-    """The whole run's report, with the summary and the gate's verdict."""
+    """The whole run's report, with the summary and the gate's verdict. ``baseline``:
+    fingerprint -> the file it was recorded for."""
     findings = [f for fr in files for f in fr.all_findings()]
     gating = [f for f in findings if baseline is None or f.fingerprint not in baseline]
     scores = [fr.score for fr in files if fr.score is not None]
@@ -120,6 +122,12 @@ def build_report(
         score=score,
         gate="fail" if reasons else "pass",
         gate_reasons=tuple(reasons),
+        baselined=None if baseline is None else len(findings) - len(gating),
+        fixed=None
+        if baseline is None
+        else fixed_count(
+            dict(baseline), {fr.source for fr in files}, {f.fingerprint for f in findings}
+        ),
     )
     return Report(
         version=__version__,

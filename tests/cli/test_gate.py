@@ -109,3 +109,22 @@ def test_baselined_findings_are_notices_in_github_and_absent_from_quiet(work: Pa
     commands = [line for line in github if line.startswith("::")]
     assert commands and all(c.startswith("::notice ") for c in commands)
     assert lint(BAD, "--baseline", "baseline.json", "-q").stdout == ""
+
+
+def test_the_report_says_how_many_baselined_findings_were_fixed(work: Path) -> None:
+    assert lint(BAD, "--write-baseline", "baseline.json").code == 0
+    text = (work / BAD).read_text(encoding="utf-8")
+    better = text.replace(" where possible.", ".", 1)  # one escape clause gone
+    assert better != text
+    (work / BAD).write_text(better, encoding="utf-8")
+    run = lint(BAD, "--baseline", "baseline.json", "-f", "json")
+    got = summary(run.stdout)
+    assert got["fixed"] == 1 and got["baselined"] == got["findings"] == 24
+    assert (
+        "Baseline: 24 finding(s) already in it, 1 fixed since"
+        in lint(BAD, "--baseline", "baseline.json").stdout
+    )
+    # a run over another plan does not count the baseline's findings for this one as fixed
+    other = lint(GOOD, "--baseline", "baseline.json", "-f", "json")
+    assert summary(other.stdout)["fixed"] == 0
+    assert summary(lint(BAD, "-f", "json").stdout)["fixed"] is None  # no baseline, no count
