@@ -316,6 +316,7 @@ class RuleInfo(Model):
     instead: str = Field(default="", description="what to write instead")
     bad: tuple[str, ...] = Field(default=(), description="examples the rule fires on")
     good: tuple[str, ...] = Field(default=(), description="examples the rule is quiet on")
+    help_uri: str = Field(default="", description="the rule's documentation page, when it has one")
 
 
 class Report(Model):

@@ -60,6 +60,12 @@ class RuleSpec(BaseModel):
         "pipeline (setting 'pipeline'), and without one the rule is skipped with a notice",
     )
     examples: Examples
+    url: str = Field(
+        default="",
+        pattern=r"^(https?://\S+)?$",
+        description="a page documenting the rule (SARIF's helpUri); plancheck's own rules "
+        "link to docs/rules/CODE.md in its repository",
+    )
 
 
 def example(value: str | Example) -> Example:

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from checker.docs import lemmas, ruletable, schemas
+from checker.docs import lemmas, rule_docs, ruletable, schemas
 
 
 def test_readme_rule_table_is_current() -> None:
     assert ruletable.main(["--check"]) == 0
+
+
+def test_rule_pages_are_current() -> None:
+    """docs/rules/CODE.md, which SARIF's helpUri links to, says what the rule files say."""
+    assert rule_docs.main(["--check"]) == 0
 
 
 def test_schemas_are_current() -> None:

@@ -71,7 +71,53 @@ def rule_text(
     return "\n".join(out) + "\n"
 
 
-def rule_info(spec: RuleSpec, severity: str, weight: float) -> RuleInfo:
+def _md(text: str) -> str:
+    """Text safe inside a Markdown code span."""
+    return text.replace("`", "'")
+
+
+def rule_markdown(spec: RuleSpec, options: Mapping[str, str] | None = None) -> str:
+    """The rule's page in the repository (``docs/rules/CODE.md``), which SARIF links to."""
+    out = [
+        f"# {spec.code} {spec.name}",
+        "",
+        f"Criterion **{spec.criterion}** · severity **{spec.severity}** · weight "
+        f"**{spec.weight:g}** · check `{check_type(spec)}`",
+        "",
+        " ".join(spec.summary.split()),
+        "",
+        "## Why it matters",
+        "",
+        " ".join(spec.why.split()),
+        "",
+        "## Write instead",
+        "",
+        " ".join(spec.instead.split()),
+        "",
+        "## Bad (the rule fires)",
+        "",
+        *(f"- `{_md(example_text(e))}`" for e in spec.examples.bad),
+        "",
+        "## Good (the rule is quiet)",
+        "",
+        *(f"- `{_md(example_text(e))}`" for e in spec.examples.good),
+    ]
+    if spec.aliases:
+        out += ["", f"Also selected by its earlier name(s): {', '.join(spec.aliases)}."]
+    if options:
+        out += ["", "## Options", "", f"In the config, under `[rules.{spec.name}]`:", ""]
+        out += [f"- `{name}`: {about}" for name, about in options.items()]
+    out += [
+        "",
+        "## Turning it off",
+        "",
+        f'`plancheck lint --ignore {spec.code}`, or `ignore = ["{spec.code}"]` in the config; '
+        "for one action, a suppression with a reason (see the README).",
+    ]
+    return "\n".join(out) + "\n"
+
+
+def rule_info(spec: RuleSpec, severity: str, weight: float, help_uri: str = "") -> RuleInfo:
     """The rule as a report carries it: what any formatter may say about it."""
     return RuleInfo.model_validate(
         {
@@ -85,5 +131,6 @@ def rule_info(spec: RuleSpec, severity: str, weight: float) -> RuleInfo:
             "instead": " ".join(spec.instead.split()),
             "bad": tuple(example_text(e) for e in spec.examples.bad),
             "good": tuple(example_text(e) for e in spec.examples.good),
+            "help_uri": help_uri,
         }
     )

@@ -46,6 +46,18 @@ class Rule:
         return self.spec.code
 
     @property
+    def help_uri(self) -> str:
+        """The rule's documentation page: the pack's own ``url``, or for plancheck's own
+        rules their page in the repository at this release."""
+        if self.spec.url:
+            return self.spec.url
+        if self.path.resolve().is_relative_to(builtin_pack_dir().resolve()):
+            from checker import rule_doc_url
+
+            return rule_doc_url(self.code)
+        return ""
+
+    @property
     def name(self) -> str:
         return self.spec.name
 

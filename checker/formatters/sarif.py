@@ -16,11 +16,11 @@ from pathlib import Path, PurePath
 from typing import Any
 from urllib.parse import quote
 
+from checker import REPOSITORY
 from checker.formatters import SARIF_LEVEL, FormatContext, findings_of, message
 from checker.models import Finding, Report, RuleInfo
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://pypi.org/project/plancheck/"
 FINGERPRINT_KEY = "plancheck/v1"
 
 
@@ -48,7 +48,7 @@ def artifact_location(source: str) -> dict[str, Any]:
 
 
 def rule_descriptor(rule: RuleInfo) -> dict[str, Any]:
-    return {
+    out: dict[str, Any] = {
         "id": rule.code,
         "name": rule.name,
         "shortDescription": {"text": rule.summary},
@@ -61,6 +61,9 @@ def rule_descriptor(rule: RuleInfo) -> dict[str, Any]:
             "tags": ["SMART", f"criterion-{rule.criterion}"],
         },
     }
+    if rule.help_uri:
+        out["helpUri"] = rule.help_uri
+    return out
 
 
 def help_text(rule: RuleInfo) -> str:
@@ -178,7 +181,7 @@ def sarif_log(report: Report, context: FormatContext) -> dict[str, Any]:
         "name": report.tool,
         "version": report.version,
         "semanticVersion": report.version,
-        "informationUri": INFORMATION_URI,
+        "informationUri": REPOSITORY,
         "rules": rules,
     }
     run = {

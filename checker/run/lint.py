@@ -259,7 +259,9 @@ def rule_table(scopes: Sequence[Scope], cache: Cache | None) -> tuple[RuleInfo, 
         for scope in scopes:
             for rule in scope.selected:
                 if rule.code not in seen:
-                    seen[rule.code] = rule_info(rule.spec, rule.severity, rule.weight)
+                    seen[rule.code] = rule_info(
+                        rule.spec, rule.severity, rule.weight, rule.help_uri
+                    )
         table = tuple(seen[code] for code in sorted(seen))
         if cache is not None:
             cache.put_rules(key, table)

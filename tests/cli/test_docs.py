@@ -102,19 +102,16 @@ def test_pre_commit_accepts_the_manifest_and_the_example_config() -> None:
     assert hook["id"] == "plancheck" and hook["files"] == "(^|/)(plans?|action-plans?)/"
 
 
-def test_ci_snippets() -> None:
+def test_ci_snippets_use_the_action_and_the_template_with_inputs_they_declare() -> None:
     workflow = yaml.safe_load((EXAMPLES / "github-workflow.yml").read_text(encoding="utf-8"))
     steps = workflow["jobs"]["plancheck"]["steps"]
-    runs = " ".join(s.get("run", "") for s in steps)
-    assert "--format sarif --output plancheck.sarif" in runs and "--format github" in runs
-    upload = next(
-        s for s in steps if s.get("uses", "").startswith("github/codeql-action/upload-sarif")
-    )
-    assert upload["with"]["sarif_file"] == "plancheck.sarif"
-    assert workflow["permissions"]["security-events"] == "write"
+    step = next(s for s in steps if s.get("uses", "").startswith("plancheck/plancheck@"))
+    action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
+    assert set(step["with"]) <= set(action["inputs"])
+    assert workflow["permissions"]["security-events"] == "write"  # the SARIF upload
     gitlab = yaml.safe_load((EXAMPLES / "gitlab-ci.yml").read_text(encoding="utf-8"))
-    job = gitlab["plancheck"]
-    assert any(
-        "--format gitlab --output gl-code-quality-report.json" in line for line in job["script"]
-    )
-    assert job["artifacts"]["reports"]["codequality"] == "gl-code-quality-report.json"
+    (include,) = gitlab["include"]
+    spec = next(yaml.safe_load_all((ROOT / "templates" / "plancheck.gitlab-ci.yml").open()))
+    assert include["remote"].endswith("/templates/plancheck.gitlab-ci.yml")
+    assert set(include["inputs"]) <= set(spec["spec"]["inputs"])
+    assert set(gitlab) == {"include", "plancheck"}  # the example only narrows the job's rules

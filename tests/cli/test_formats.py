@@ -280,3 +280,27 @@ def test_junit_reads_in_a_junit_library_and_its_counts_match_the_json_report(wor
             )
         else:  # a file that could not be read: one case, in error
             assert [type(r) for c in cases for r in c.result] == [Error]
+
+
+def test_sarif_links_each_rule_to_its_page(work: Path) -> None:
+    """plancheck's own rules link to docs/rules/CODE.md at this release's tag; a pack's rule
+    to the url its file gives, and to nothing when it gives none."""
+    from checker import REPOSITORY, release_tag
+    from tests.cli.test_config import LOCAL_RULE, write
+
+    write(work / "local" / "LOC-S901.yaml", LOCAL_RULE)
+    write(
+        work / "local" / "LOC-S902.yaml",
+        LOCAL_RULE.replace("LOC-S901", "LOC-S902").replace("in-house-jargon", "house-jargon")
+        + "url: https://example.org/rules/LOC-S902\n",
+    )
+    write(work / "plancheck.toml", 'packs = ["local"]\n')
+    rules = json.loads(lint(BAD, "-f", "sarif").stdout)["runs"][0]["tool"]["driver"]["rules"]
+    uri = {r["id"]: r.get("helpUri") for r in rules}
+    docs = Path(__file__).resolve().parents[2] / "docs" / "rules"
+    prefix = f"{REPOSITORY}/blob/{release_tag()}/docs/rules/"
+    for code, link in uri.items():
+        if code.startswith("PC-"):
+            assert link == f"{prefix}{code}.md" and (docs / f"{code}.md").is_file()
+    assert uri["LOC-S901"] is None
+    assert uri["LOC-S902"] == "https://example.org/rules/LOC-S902"

@@ -19,60 +19,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.kit import BAD, EXAMPLES, GOOD, ROOT
+from tests.cli.kit import BAD, EXAMPLES, GOOD
+from tests.cli.repo_kit import GIT, git, hook_repository
 
-GIT = shutil.which("git")
 HAS_PRE_COMMIT = importlib.util.find_spec("pre_commit") is not None
-SKIP_DIRS = {".git", ".venv", "venv", "build", "dist", ".plancheck_cache", "__pycache__"}
 
 pytestmark = pytest.mark.skipif(
     GIT is None or not HAS_PRE_COMMIT, reason="needs git and pre-commit"
 )
-
-
-def git(*args: str, cwd: Path) -> str:
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": "plancheck tests",
-        "GIT_AUTHOR_EMAIL": "tests@example.invalid",
-        "GIT_COMMITTER_NAME": "plancheck tests",
-        "GIT_COMMITTER_EMAIL": "tests@example.invalid",
-    }
-    done = subprocess.run(
-        [str(GIT), "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main", *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return done.stdout.strip()
-
-
-def project_files() -> list[Path]:
-    """The project's files as they are on disk: tracked and new, without ignored ones."""
-    if (ROOT / ".git").exists():
-        listed = git("ls-files", "--cached", "--others", "--exclude-standard", "-z", cwd=ROOT)
-        names = [n for n in listed.split("\0") if n]
-        return [Path(n) for n in names if (ROOT / n).is_file()]
-    out = []
-    for path in ROOT.rglob("*"):
-        rel = path.relative_to(ROOT)
-        if path.is_file() and not SKIP_DIRS.intersection(rel.parts):
-            out.append(rel)
-    return out
-
-
-def hook_repository(folder: Path) -> str:
-    """A committed copy of the project; its commit id."""
-    for rel in project_files():
-        target = folder / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(ROOT / rel, target)
-    git("init", "-q", cwd=folder)
-    git("add", "-A", cwd=folder)
-    git("commit", "-q", "-m", "plancheck under test", cwd=folder)
-    return git("rev-parse", "HEAD", cwd=folder)
 
 
 def pre_commit(*args: str, cwd: Path, home: Path) -> subprocess.CompletedProcess[str]:
