@@ -164,6 +164,11 @@ class EvidenceSpec(BaseModel):
         default=False, description="phrases and patterns count only where they head a commitment"
     )
     sole_sentence: bool = Field(default=False, description="found only in a text of one sentence")
+    not_before: list[str] = Field(
+        default_factory=list,
+        description="lemmas a phrase or pattern match must not stand before: 'Manager' in "
+        "'Manager resource' only says whose resource it is",
+    )
 
 
 class Evidence:
@@ -175,10 +180,11 @@ class Evidence:
         self.dates = spec.dates
         self.at_head = spec.at_head
         self.sole_sentence = spec.sole_sentence
+        self.not_before = frozenset(w.lower() for w in spec.not_before)
 
     def words(self) -> set[str]:
         lemmas = words_of(self.phrases.phrases) if self.phrases.on == "lemma" else set()
-        return lemmas | self.patterns.words()
+        return lemmas | self.patterns.words() | set(self.not_before)
 
     def find(
         self, doc: Doc, nlp: Language, lo: int = 0, hi: int | None = None
@@ -190,6 +196,13 @@ class Evidence:
 
         matches = self.phrases.find(doc, nlp) + self.patterns.find(doc, nlp)
         matches = placed(doc, matches, self.at_head, self.sole_sentence)
+        if self.not_before:
+            n = len(doc)
+            matches = [
+                m
+                for m in matches
+                if m.token_end >= n or doc[m.token_end].lemma_.lower() not in self.not_before
+            ]
         found = [(m.start, m.end, m.words) for m in matches]
         if self.regex is not None:
             hits = self.regex.finditer(doc.text)

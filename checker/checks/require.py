@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from pydantic import Field
 
 from checker.checks.base import Check, Context, Field_, Hit, Options, Params
-from checker.checks.matching import Evidence, EvidenceSpec
+from checker.checks.matching import Evidence, EvidenceSpec, sentence_of
 from checker.models import DueStatus
 
 
@@ -25,6 +25,11 @@ class RequireParams(Params):
     voided_by: dict[str, EvidenceSpec] = Field(
         default_factory=dict,
         description="wording that makes the text commit to nothing: then no evidence counts",
+    )
+    scoped_by: dict[str, EvidenceSpec] = Field(
+        default_factory=dict,
+        description="wording whose scope, from it to the end of its sentence, holds no "
+        "evidence that counts ('consider relocation' relocates nothing)",
     )
     message: str
     void_message: str = Field(
@@ -42,22 +47,35 @@ class RequireCheck(Check):
         super().__init__(params, options)
         self.evidence = [Evidence(name, spec) for name, spec in self.params.evidence.items()]
         self.voids = [Evidence(name, spec) for name, spec in self.params.voided_by.items()]
+        self.scopes = [Evidence(name, spec) for name, spec in self.params.scoped_by.items()]
 
     def fields(self) -> frozenset[Field_]:
         return frozenset({self.params.field})
 
     def vocabulary(self) -> frozenset[str]:
         out: set[str] = set()
-        for ev in [*self.evidence, *self.voids]:
+        for ev in [*self.evidence, *self.voids, *self.scopes]:
             out |= ev.words()
         return frozenset(out)
 
-    def found(self, ctx: Context) -> list[tuple[str, str]]:
-        """(evidence name, words) for every piece of evidence in the field."""
+    def scoped(self, ctx: Context) -> list[tuple[int, int, str]]:
+        """(start, end of its sentence, words) of each wording whose scope discounts evidence."""
         doc = ctx.doc(self.params.field)
+        out = []
+        for ev in self.scopes:
+            for start, _end, words in ev.find(doc, ctx.pipeline):
+                out.append((start, sentence_of(doc, start)[1], words))
+        return out
+
+    def found(self, ctx: Context) -> list[tuple[str, str]]:
+        """(evidence name, words) for every piece of evidence in the field that counts."""
+        doc = ctx.doc(self.params.field)
+        scopes = self.scoped(ctx)
         out: list[tuple[str, str]] = []
         for ev in self.evidence:
-            out.extend((ev.name, words) for _s, _e, words in ev.find(doc, ctx.pipeline))
+            for start, _e, words in ev.find(doc, ctx.pipeline):
+                if not any(lo <= start < hi for lo, hi, _w in scopes):
+                    out.append((ev.name, words))
         return out
 
     def run(self, ctx: Context) -> Iterable[Hit]:
@@ -77,4 +95,11 @@ class RequireCheck(Check):
                 yield Hit(msg, p.field, start, end, (words,))
                 return
         if not self.found(ctx):
-            yield Hit(p.message, p.field)
+            scopes = self.scoped(ctx)
+            if scopes and p.void_message:
+                start, _hi, words = scopes[0]
+                yield Hit(
+                    p.void_message.format(words=words), p.field, start, start + len(words), (words,)
+                )
+            else:
+                yield Hit(p.message, p.field)
