@@ -33,6 +33,7 @@ _DETERMINERS = frozenset(
 )
 _RELATIVE = frozenset("which who that this it".split())
 _PRONOUNS = frozenset("we they i he she it".split())
+_PERFECT = frozenset("has have had was were".split())
 _AUXILIARIES = frozenset("is are was were be been being has have had".split())
 _NUMBERS = frozenset("one two three four five six seven eight nine ten twelve twenty".split())
 
@@ -78,7 +79,27 @@ def _heads_of(doc: Doc, lo: int, hi: int) -> set[int]:
     for k, t in enumerate(words[:-1]):
         if t.lower_ == "by" and words[k + 1].lower_.endswith("ing"):
             heads.add(words[k + 1].i)
+    done = _first_perfect(words)
+    if done is not None:
+        heads.add(done)
     return heads
+
+
+def _first_perfect(words: list[Token]) -> int | None:
+    """The participle of the first step told as done ("has been reviewed", "were improved"):
+    what a completed step says was done is its commitment, as a future step's verb is."""
+    for k, t in enumerate(words[:-1]):
+        low = t.lower_
+        if low in _MODALS:
+            return None  # the future step heads the sentence
+        if low in _PERFECT:
+            if k > 0 and words[k - 1].lower_ in _RELATIVE:
+                return None  # "..., which has improved ...": background
+            rest = [w for w in words[k + 1 : k + 4] if w.lower_ not in _PASS_OVER]
+            if rest and rest[0].lower_.endswith(("ed", "en", "wn", "ne", "ught", "ade", "ut")):
+                return int(rest[0].i)
+            return None
+    return None
 
 
 def _first_modal(words: list[Token]) -> int | None:
