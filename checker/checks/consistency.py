@@ -96,9 +96,9 @@ def _months(text: str, value: str) -> tuple[int | None, int | None]:
         return None, None
     season = re.search(r"\b(spring|summer|autumn|fall|winter)\b", text, re.I)
     if season:
+        # the grammar reads a season as its last month (winter 2027 -> February 2028)
         first, last = SEASONS[season.group(1).lower()]
-        base = idx - idx % 12
-        return base + first - 1, base + last - 1
+        return idx - (last - first), idx
     return idx, idx
 
 

@@ -10,13 +10,20 @@ from checker.dates.prose import find_dates
 from checker.dates.targets import split_targets
 
 
-@pytest.mark.parametrize("season", ["spring", "summer", "autumn"])
+@pytest.mark.parametrize("season", ["spring", "summer", "autumn", "winter"])
 def test_the_date_grammar_and_the_prose_check_end_a_season_in_one_month(season: str) -> None:
     text = f"the wing is painted in {season} 2027"
     (mention,) = find_dates(text)  # the grammar reads a season in prose as its last month
     first, last = _months(text, mention.value)  # the prose check reads the months it spans
     assert last == month_index(mention.value)
     assert first is not None and last is not None and last - first == 2
+
+
+def test_winter_spans_the_turn_of_the_year_it_starts_in() -> None:
+    text = "new heating will be fitted by winter 2027"
+    (mention,) = find_dates(text)
+    assert mention.value == "2028-02"
+    assert _months(text, mention.value) == (month_index("2027-12"), month_index("2028-02"))
 
 
 def test_a_season_target_names_no_month() -> None:
