@@ -99,6 +99,11 @@ def parse_date_range(text: str) -> tuple[date, date] | None:
 
 
 _CUT_PROSE = re.compile(r"\d{1,2}[.\-]\d{1,2}[.\-]\d{2}", FLAGS)
+# a document's number, not a date: "PSI 02/2012", "PI 05-2018", "Order No. 3/2020"
+_DOC_NUMBER = re.compile(
+    r"\b(?:psi|pi|pso|ai|pf|psf|instruction|order|circular|no\.?|number|ref\.?|reference)\s*$",
+    FLAGS,
+)
 
 
 def _prose_date(hit: ScanHit) -> bool:
@@ -122,5 +127,11 @@ def find_dates(text: str) -> list[DateMention]:
     return [
         DateMention(hit.start, hit.end, " ".join(text[hit.start : hit.end].split()), hit.value)
         for hit in scan(blanked, DATE_RULES)
-        if _prose_date(hit) and hit.value is not None
+        if _prose_date(hit)
+        and hit.value is not None
+        and not (hit.match and hit.match.group(0)[:1].isdigit() and _doc_number(blanked, hit.start))
     ]
+
+
+def _doc_number(text: str, start: int) -> bool:
+    return _DOC_NUMBER.search(text[max(0, start - 24) : start]) is not None

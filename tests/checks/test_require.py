@@ -55,7 +55,9 @@ def test_evidence_in_the_scope_of_intent_does_not_count(words: list[str], eviden
     text = " ".join(["Officers", "will", "check", "and", "consider", *words, evidence]) + "."
     (found,) = hits(SCOPED, text=text)
     assert found.message == "'consider' commits to nothing" and found.words == ("consider",)
-    assert not hits(SCOPED, text=f"{evidence} officers will check. Then consider {' '.join(words)}.")
+    assert not hits(
+        SCOPED, text=f"{evidence} officers will check. Then consider {' '.join(words)}."
+    )
     assert not hits(SCOPED, text=f"Consider the rota. Staff check it {evidence}.")
 
 

@@ -315,6 +315,10 @@ def test_find_dates(text: str, mention: str, value: str) -> None:
         "open 24/7",
         "in December",
         "on 31 March",
+        # document numbers, not dates
+        "staff briefed on PSI 02/2012",
+        "in line with PI 05-2018",
+        "under Order No. 3/2020",
     ],
 )
 def test_find_dates_ignores_durations_and_counts(text: str) -> None:
