@@ -173,6 +173,9 @@ class Annotator:
         )
 
     def _build(self) -> Language:
+        from checker.spacy_lean import import_spacy
+
+        import_spacy()  # first, so that spaCy comes without its command line
         import spacy
 
         if self.pipeline == BLANK:

@@ -169,6 +169,9 @@ def _check_token_patterns(value: Any, path: Path, where: str = "check") -> None:
     if isinstance(value, dict):
         for key, item in value.items():
             if key == "patterns" and isinstance(item, list):
+                from checker.spacy_lean import import_spacy
+
+                import_spacy()
                 from spacy.schemas import validate_token_pattern
 
                 for i, pattern in enumerate(item):
