@@ -20,6 +20,7 @@ from checker import __version__
 from checker.errors import ConfigError, PlancheckError, one_line
 from checker.models import FileReport
 from checker.run.lint import LintRequest, Outcome, run_lint
+from checker.run.replay import Printed
 from checker.run.scopes import Overrides, Resolver, split_selectors
 
 if TYPE_CHECKING:
@@ -83,8 +84,11 @@ def _progress_bar() -> Callable[[int, int], None] | None:
     return show
 
 
-def lint_command(paths: tuple[str, ...], opts: Mapping[str, Any]) -> int:
-    """Run ``plancheck lint``; the exit code."""
+def lint_command(
+    paths: tuple[str, ...], opts: Mapping[str, Any], printed: Printed | None = None
+) -> int:
+    """Run ``plancheck lint``; the exit code. ``printed`` records what went to standard
+    output, and whether every file came from the cache (for a replay)."""
     overrides = overrides_from(opts)
     if opts["show_settings"]:
         return show_settings(paths, opts, overrides)
@@ -108,7 +112,10 @@ def lint_command(paths: tuple[str, ...], opts: Mapping[str, Any]) -> int:
     if opts["statistics"] and (opts.get("fmt") or "text") != "text":
         raise click.UsageError("--statistics is a view of the text report; drop it or -f")
     outcome = run_lint(request, read_stdin)
-    emit(outcome, opts)
+    emit(outcome, opts, printed)
+    if printed is not None:
+        files = outcome.report.files
+        printed.from_cache = bool(files) and all(f.cached for f in files)
     for err in outcome.report.errors:
         click.echo(f"plancheck: error: {one_line(f'{err.source}: {err.message}', 1000)}", err=True)
     if outcome.report.errors:
@@ -118,7 +125,7 @@ def lint_command(paths: tuple[str, ...], opts: Mapping[str, Any]) -> int:
     return 1 if outcome.report.summary.gate == "fail" else 0
 
 
-def emit(outcome: Outcome, opts: Mapping[str, Any]) -> None:
+def emit(outcome: Outcome, opts: Mapping[str, Any], printed: Printed | None = None) -> None:
     """Format the report and write it to --output or standard output."""
     from checker.formatters import FormatContext, get
 
@@ -146,6 +153,8 @@ def emit(outcome: Outcome, opts: Mapping[str, Any]) -> None:
         )
     if output is None:
         click.echo(text, nl=False, color=color)
+        if printed is not None:
+            printed.text, printed.color = text, color
         return
     try:
         output.write_text(text, encoding="utf-8")

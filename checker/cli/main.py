@@ -232,9 +232,22 @@ def lint(paths: tuple[str, ...], **opts: Any) -> None:
     Exit status: 0 the gate passed, 1 it failed, 2 a usage error or a plan
     that could not be read (the others are still linted and reported).
     """
+    from checker.run.replay import Printed, lookup, replay_key, store
+
+    key = replay_key(paths, opts)
+    if key is not None:
+        hit = lookup(key, opts.get("cache_dir"))
+        if hit is not None:  # every input as it was when a fully cached run printed this
+            code, text, color = hit
+            click.echo(text, nl=False, color=color)
+            sys.exit(code)
     from checker.cli.commands import lint_command
 
-    sys.exit(lint_command(paths, opts))
+    printed = Printed()
+    code = lint_command(paths, opts, printed)
+    if key is not None and printed.text is not None and printed.from_cache and code in (0, 1):
+        store(key, opts.get("cache_dir"), code, printed.text, printed.color)
+    sys.exit(code)
 
 
 @main.command()

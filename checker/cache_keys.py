@@ -1,0 +1,97 @@
+"""The cache's keys and where it lives: what a run needs before it knows whether it must
+lint at all. Nothing here imports pydantic, the models or spaCy, so a run answered
+from the cache (``checker.run.replay``) can compute its key cheaply."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import secrets
+from functools import cache
+from pathlib import Path
+
+RESULTS = "results"  # the default folder's name under the user's cache folder
+
+
+def user_cache_home() -> Path:
+    """The user's cache folder for plancheck (XDG on Linux, Library/Caches on macOS ...)."""
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("plancheck", appauthor=False))
+
+
+def default_folder() -> Path:
+    return user_cache_home() / RESULTS
+
+
+@cache
+def machine_secret() -> bytes:
+    """This user's random cache secret, made on first use; a process-local one when the
+    cache folder cannot hold it (the cache then only serves this run)."""
+    path = user_cache_home() / "secret"
+    try:
+        return bytes.fromhex(path.read_text(encoding="ascii").strip())
+    except (OSError, ValueError):
+        pass
+    secret = secrets.token_bytes(32)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w", encoding="ascii") as fh:
+            fh.write(secret.hex() + "\n")
+        return secret
+    except FileExistsError:  # another process made it first: use theirs
+        try:
+            return bytes.fromhex(path.read_text(encoding="ascii").strip())
+        except (OSError, ValueError):
+            return secret
+    except OSError:
+        return secret
+
+
+def keyed(*parts: bytes) -> str:
+    """An HMAC of the parts under the machine secret: a key only this machine can compute."""
+    h = hmac.new(machine_secret(), digestmod=hashlib.sha256)
+    for part in parts:
+        h.update(part + b"\0")
+    return h.hexdigest()
+
+
+def packs_digest(folders: list[Path]) -> str:
+    """A digest of every rule file's name and contents in the given pack folders."""
+    h = hashlib.sha256()
+    for folder in folders:
+        h.update(str(folder).encode("utf-8", "surrogateescape") + b"\0")
+        if not folder.is_dir():
+            continue
+        for path in sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml")):
+            try:
+                data = path.read_bytes()
+            except OSError:
+                data = b"\0unreadable"
+            h.update(
+                path.relative_to(folder).as_posix().encode("utf-8", "surrogateescape")
+                + b"\0"
+                + data
+                + b"\0"
+            )
+    return h.hexdigest()
+
+
+@cache
+def code_digest() -> str:
+    """A digest of plancheck's own source, so an edited (unreleased) checkout never reads
+    results an older build of the same version cached. Hashing ~60 small files costs ~2 ms."""
+    h = hashlib.sha256()
+    root = Path(__file__).resolve().parent
+    for path in sorted(root.rglob("*.py")):
+        try:
+            h.update(
+                path.relative_to(root).as_posix().encode("utf-8", "surrogateescape")
+                + b"\0"
+                + path.read_bytes()
+            )
+        except OSError:
+            continue
+    return h.hexdigest()

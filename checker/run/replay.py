@@ -1,0 +1,158 @@
+"""A lint whose every input is unchanged since a run served wholly from the cache is
+answered by replaying that run's output, without importing pydantic, the models or
+spaCy (a cache hit otherwise spends most of its time building model classes).
+
+The replay is stored only after a run in which every file came from the result
+cache, so what it prints is byte for byte what such a run prints (``cached: true``
+included). Its key, an HMAC under the machine's cache secret like every cache
+key, holds everything that can change the output: plancheck's version and source,
+the built-in rules, the command line as given, the working folder, each input's
+path and bytes, every config file at or above each input and the working folder
+(present or not, and its bytes), the files of the rule folders those configs name,
+the installed distributions (plugins bring packs, checks and formatters), the
+date, and whether output goes to a terminal. Runs that read standard input, write
+files (``--output``, ``--write-baseline``), compare with a baseline or name a
+folder or glob are never replayed: they take the ordinary path.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from checker import __version__
+from checker.cache_keys import code_digest, default_folder, keyed, packs_digest
+
+FOLDER = "replay"
+
+
+@dataclass
+class Printed:
+    """What a run printed to standard output, for storing as a replay."""
+
+    text: str | None = None
+    color: bool = False
+    from_cache: bool = False  # every file of the run was served from the result cache
+
+
+# the options under which a run's output depends on more than the key can see
+_NOT_REPLAYED = ("output", "baseline", "write_baseline", "show_settings", "no_cache")
+_CONFIG_FILES = ("plancheck.toml", ".plancheck.toml", "pyproject.toml")
+_ENV = ("NO_COLOR", "CI", "TERM", "COLUMNS")
+
+
+def replay_key(paths: Sequence[str], opts: Mapping[str, Any]) -> str | None:
+    """The key of this run's replay; None when the run is not one that is replayed."""
+    if not paths or any(opts.get(name) for name in _NOT_REPLAYED):
+        return None
+    if any(p == "-" or not os.path.isfile(p) for p in paths):
+        return None
+    h = hashlib.sha256()
+
+    def add(*parts: str | bytes) -> None:
+        for part in parts:
+            h.update(part if isinstance(part, bytes) else part.encode("utf-8", "surrogateescape"))
+            h.update(b"\0")
+
+    cwd = Path.cwd()
+    add(__version__, code_digest(), _builtin_rules(), str(cwd), date.today().isoformat())
+    add(json.dumps([list(paths), dict(opts)], sort_keys=True, default=str))
+    add(str(sys.stdout.isatty()))
+    add(*(f"{k}={os.environ.get(k, '')}" for k in _ENV))
+    folders: set[Path] = {cwd}
+    for p in paths:
+        path = Path(p)
+        try:
+            add(p, path.read_bytes())
+        except OSError:
+            return None
+        folders.add(path.resolve().parent)
+    config = opts.get("config")
+    configs = [Path(config)] if config else []
+    for folder in sorted(folders):
+        for above in (folder, *folder.parents):
+            configs += [above / name for name in _CONFIG_FILES]
+    for path in dict.fromkeys(configs):
+        try:
+            data = path.read_bytes()
+        except OSError:
+            add(str(path), "absent")
+            continue
+        add(str(path), data, _packs_of(path, data))
+    add(*_installed())
+    return keyed(h.hexdigest().encode("ascii"))
+
+
+def lookup(key: str, cache_dir: Path | None) -> tuple[int, str, bool] | None:
+    """(exit code, what was printed, whether in colour) of the run stored under the key."""
+    try:
+        data = json.loads(_path(key, cache_dir).read_text(encoding="utf-8"))
+        code, out, color = data["code"], data["stdout"], data["color"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if not (isinstance(code, int) and isinstance(out, str) and isinstance(color, bool)):
+        return None
+    return code, out, color
+
+
+def store(key: str, cache_dir: Path | None, code: int, stdout: str, color: bool) -> None:
+    """Keep a run's output for replay (atomically; a cache that cannot be written is no error)."""
+    path = _path(key, cache_dir)
+    text = json.dumps({"code": code, "stdout": stdout, "color": color}, ensure_ascii=False)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except OSError:
+        return
+
+
+def _path(key: str, cache_dir: Path | None) -> Path:
+    return (cache_dir if cache_dir is not None else default_folder()) / FOLDER / key[:2] / key
+
+
+def _builtin_rules() -> str:
+    here = Path(__file__).resolve().parents[1]
+    packaged = here / "_data" / "rules"
+    return packs_digest([packaged if packaged.is_dir() else here.parent / "rules"])
+
+
+def _packs_of(path: Path, data: bytes) -> str:
+    """A digest of the rule folders a config file names (``packs``), relative to it."""
+    try:
+        if sys.version_info >= (3, 11):
+            import tomllib
+        else:  # pragma: no cover - Python 3.10
+            import tomli as tomllib
+        table = tomllib.loads(data.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError):
+        return "unreadable"
+    if path.name == "pyproject.toml":
+        table = table.get("tool", {}).get("plancheck", {})
+    packs = table.get("packs", []) if isinstance(table, dict) else []
+    if not isinstance(packs, list):
+        return "unreadable"
+    return packs_digest([path.parent / str(p) for p in packs])
+
+
+def _installed() -> Iterable[str]:
+    """The distributions installed beside plancheck, by name and version (a plugin's packs,
+    checks and formatters come with them)."""
+    out: list[str] = []
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        out += sorted(n for n in names if n.endswith((".dist-info", ".egg-info", ".pth")))
+    return out
