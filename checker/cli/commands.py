@@ -105,7 +105,7 @@ def lint_command(
         write_baseline=opts.get("write_baseline"),
         use_cache=not opts["no_cache"],
         cache_dir=opts.get("cache_dir"),
-        jobs=opts.get("jobs", 1),
+        jobs=opts.get("jobs", 0),
         force_exclude=opts.get("force_exclude", False),
         progress=_progress_bar(),
     )

@@ -193,9 +193,9 @@ LINT_OPTIONS: tuple[Callable[[Any], Any], ...] = (
         "-j",
         "--jobs",
         type=click.IntRange(0),
-        default=1,
+        default=0,
         show_default=True,
-        help="processes to lint with (0: one per CPU)",
+        help="processes to lint with (0: one per CPU, one alone for fewer than 4 files)",
     ),
     click.option(
         "--max-file-size",
@@ -302,7 +302,13 @@ def rule(code: str, fmt: str, config: Path | None) -> None:
 @_format_option("text", "csv", "html")
 @_config_option
 @_no_cache_option
-@click.option("-j", "--jobs", type=click.IntRange(0), default=1, help="processes (0: one per CPU)")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(0),
+    default=0,
+    help="processes (0: one per CPU, one alone for fewer than 4 files)",
+)
 def summary(
     paths: tuple[str, ...], fmt: str, config: Path | None, no_cache: bool, jobs: int
 ) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -207,3 +208,14 @@ def test_a_progress_count_only_in_a_terminal_and_never_in_ci(
     monkeypatch.delenv("CI")
     monkeypatch.setattr(sys, "stderr", io.StringIO())  # a pipe: no bar
     assert lintcli._progress_bar() is None
+
+
+def test_the_default_lints_a_few_files_in_one_process_and_a_batch_on_every_cpu() -> None:
+    from checker.run.lint import MIN_PARALLEL, workers_for
+
+    cpus = os.cpu_count() or 1
+    assert workers_for(0, 1) == workers_for(0, MIN_PARALLEL - 1) == 1
+    assert workers_for(0, MIN_PARALLEL) == min(cpus, MIN_PARALLEL)
+    assert workers_for(0, 100) == cpus
+    assert workers_for(3, 2) == 2 and workers_for(3, 100) == 3  # as asked, not more than files
+    assert workers_for(1, 100) == 1
