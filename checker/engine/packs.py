@@ -176,7 +176,7 @@ def _check_token_patterns(value: Any, path: Path, where: str = "check") -> None:
 
                 for i, pattern in enumerate(item):
                     errors = (
-                        validate_token_pattern(pattern)
+                        _yaml_booleans(pattern) or validate_token_pattern(pattern)
                         if isinstance(pattern, list)
                         else ["a pattern is a list of token specs"]
                     )
@@ -187,6 +187,25 @@ def _check_token_patterns(value: Any, path: Path, where: str = "check") -> None:
     elif isinstance(value, list):
         for i, item in enumerate(value):
             _check_token_patterns(item, path, f"{where}[{i}]")
+
+
+def _yaml_booleans(pattern: list[Any]) -> list[str]:
+    """Words YAML turned into true/false: unquoted on, off, yes, no in a pattern's lists."""
+    for spec in pattern:
+        if not isinstance(spec, dict):
+            continue
+        for attr, value in spec.items():
+            if not isinstance(value, dict):
+                continue
+            values = [
+                v for k in ("IN", "NOT_IN") if isinstance(value.get(k), list) for v in value[k]
+            ]
+            if any(isinstance(v, bool) for v in values):
+                return [
+                    f"{attr} lists true/false, which is how YAML reads on, off, yes and no "
+                    'written without quotes: quote the word ("on")'
+                ]
+    return []
 
 
 def rule_files(folder: Path) -> list[Path]:

@@ -97,3 +97,13 @@ def test_a_bad_token_pattern_is_a_pack_error_when_it_loads(here: Path) -> None:
     assert run.code == 2, run.stdout
     (line,) = run.stderr.strip().splitlines()
     assert "LOC-S902.yaml" in line
+
+
+def test_a_word_yaml_read_as_true_is_named_with_the_fix(here: Path) -> None:
+    _rule(
+        here, "pattern", '  patterns: [[{LOWER: {IN: [on, upon]}}]]\n  message: "{words} is jargon"'
+    )
+    run = lint("--no-cache", "plan.txt")
+    assert run.code == 2, run.stdout
+    (line,) = run.stderr.strip().splitlines()
+    assert "LOC-S902.yaml" in line and 'quote the word ("on")' in line
