@@ -194,8 +194,11 @@ class Evidence:
         # imported here: clauses builds on this module's sentence bounds
         from checker.checks.clauses import placed
 
-        matches = self.phrases.find(doc, nlp) + self.patterns.find(doc, nlp)
-        matches = placed(doc, matches, self.at_head, self.sole_sentence)
+        if self.sole_sentence and len(sentences(doc)) > 1:
+            matches = []  # no phrase or pattern counts in a text of several sentences
+        else:
+            matches = self.phrases.find(doc, nlp) + self.patterns.find(doc, nlp)
+            matches = placed(doc, matches, self.at_head, self.sole_sentence)
         if self.not_before:
             n = len(doc)
             matches = [

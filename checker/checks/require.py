@@ -67,16 +67,19 @@ class RequireCheck(Check):
                 out.append((start, sentence_of(doc, start)[1], words))
         return out
 
-    def found(self, ctx: Context) -> list[tuple[str, str]]:
-        """(evidence name, words) for every piece of evidence in the field that counts."""
+    def counts(self, ctx: Context) -> bool:
+        """Whether any evidence in the field counts: the first that does ends the search
+        (kinds in the order the rule lists them), and scopes are looked for only once some
+        evidence is there to discount."""
         doc = ctx.doc(self.params.field)
-        scopes = self.scoped(ctx)
-        out: list[tuple[str, str]] = []
+        scopes: list[tuple[int, int, str]] | None = None
         for ev in self.evidence:
-            for start, _e, words in ev.find(doc, ctx.pipeline):
+            for start, _e, _words in ev.find(doc, ctx.pipeline):
+                if scopes is None:
+                    scopes = self.scoped(ctx)
                 if not any(lo <= start < hi for lo, hi, _w in scopes):
-                    out.append((ev.name, words))
-        return out
+                    return True
+        return False
 
     def run(self, ctx: Context) -> Iterable[Hit]:
         p = self.params
@@ -94,7 +97,7 @@ class RequireCheck(Check):
                 msg = (p.void_message or p.message).format(words=words)
                 yield Hit(msg, p.field, start, end, (words,))
                 return
-        if not self.found(ctx):
+        if not self.counts(ctx):
             scopes = self.scoped(ctx)
             if scopes and p.void_message:
                 start, _hi, words = scopes[0]
