@@ -15,13 +15,12 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from checker.errors import ConfigError
 from checker.models import ColumnRole, Severity
+from checker.paths import CONFIG_FILES as CONFIG_FILES
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
     import tomli as tomllib
-
-CONFIG_FILES = ("plancheck.toml", ".plancheck.toml", "pyproject.toml")
 
 
 class Suppression(BaseModel):

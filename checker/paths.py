@@ -15,6 +15,9 @@ from typing import Any
 
 _HERE = Path(__file__).resolve().parent
 
+# the config files plancheck looks for in each folder, nearest first
+CONFIG_FILES = ("plancheck.toml", ".plancheck.toml", "pyproject.toml")
+
 
 def data_dir(name: str) -> Path:
     """The shipped folder ``rules`` or ``schemas``."""

@@ -67,10 +67,10 @@ class RequireCheck(Check):
                 out.append((start, sentence_of(doc, start)[1], words))
         return out
 
-    def counts(self, ctx: Context) -> bool:
-        """Whether any evidence in the field counts: the first that does ends the search
-        (kinds in the order the rule lists them), and scopes are looked for only once some
-        evidence is there to discount."""
+    def counts(self, ctx: Context) -> tuple[bool, list[tuple[int, int, str]] | None]:
+        """Whether any evidence in the field counts, and the scopes if they were looked
+        for: the first evidence that counts ends the search (kinds in the order the rule
+        lists them), and scopes are looked for only once there is evidence to discount."""
         doc = ctx.doc(self.params.field)
         scopes: list[tuple[int, int, str]] | None = None
         for ev in self.evidence:
@@ -78,8 +78,8 @@ class RequireCheck(Check):
                 if scopes is None:
                     scopes = self.scoped(ctx)
                 if not any(lo <= start < hi for lo, hi, _w in scopes):
-                    return True
-        return False
+                    return True, scopes
+        return False, scopes
 
     def run(self, ctx: Context) -> Iterable[Hit]:
         p = self.params
@@ -97,8 +97,9 @@ class RequireCheck(Check):
                 msg = (p.void_message or p.message).format(words=words)
                 yield Hit(msg, p.field, start, end, (words,))
                 return
-        if not self.counts(ctx):
-            scopes = self.scoped(ctx)
+        counted, scopes = self.counts(ctx)
+        if not counted:
+            scopes = self.scoped(ctx) if scopes is None else scopes
             if scopes and p.void_message:
                 start, _hi, words = scopes[0]
                 yield Hit(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from checker.formatters import code_span
 from checker.models import RuleInfo
 from checker.rulespec import Example, RuleSpec, example
 
@@ -71,11 +72,6 @@ def rule_text(
     return "\n".join(out) + "\n"
 
 
-def _md(text: str) -> str:
-    """Text safe inside a Markdown code span."""
-    return text.replace("`", "'")
-
-
 def rule_markdown(spec: RuleSpec, options: Mapping[str, str] | None = None) -> str:
     """The rule's page in the repository (``docs/rules/CODE.md``), which SARIF links to."""
     out = [
@@ -96,11 +92,11 @@ def rule_markdown(spec: RuleSpec, options: Mapping[str, str] | None = None) -> s
         "",
         "## Bad (the rule fires)",
         "",
-        *(f"- `{_md(example_text(e))}`" for e in spec.examples.bad),
+        *(f"- {code_span(example_text(e))}" for e in spec.examples.bad),
         "",
         "## Good (the rule is quiet)",
         "",
-        *(f"- `{_md(example_text(e))}`" for e in spec.examples.good),
+        *(f"- {code_span(example_text(e))}" for e in spec.examples.good),
     ]
     if spec.aliases:
         out += ["", f"Also selected by its earlier name(s): {', '.join(spec.aliases)}."]

@@ -86,6 +86,11 @@ _UNSAFE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
 _NAMED = {"\n": "\\n", "\r": "\\r"}
 
 
+def code_span(text: str) -> str:
+    """Text as a Markdown code span (a backtick inside would end it early)."""
+    return "`" + text.replace("`", "'") + "`"
+
+
 def shown(text: str) -> str:
     """Plan text made safe to print: control characters (escape sequences that clear a
     screen, a line end that would start a forged CI log command) shown as ``\\x1b``

@@ -17,7 +17,7 @@ from typing import Any
 from urllib.parse import quote
 
 from checker import REPOSITORY
-from checker.formatters import SARIF_LEVEL, FormatContext, findings_of, message
+from checker.formatters import SARIF_LEVEL, FormatContext, code_span, findings_of, message
 from checker.models import Finding, Report, RuleInfo
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -78,16 +78,12 @@ def help_text(rule: RuleInfo) -> str:
 
 def help_markdown(rule: RuleInfo) -> str:
     """Markdown help for SARIF viewers (GitHub shows it beside the alert)."""
-    bad = "\n".join(f"- `{_md(e)}`" for e in rule.bad)
-    good = "\n".join(f"- `{_md(e)}`" for e in rule.good)
+    bad = "\n".join(f"- {code_span(e)}" for e in rule.bad)
+    good = "\n".join(f"- {code_span(e)}" for e in rule.good)
     return (
         f"**{rule.code} {rule.name}**: {rule.summary}\n\n{rule.why}\n\n"
         f"**Write instead:** {rule.instead}\n\n**Bad**\n\n{bad}\n\n**Good**\n\n{good}\n"
     )
-
-
-def _md(text: str) -> str:
-    return text.replace("`", "'")
 
 
 def _stand_in(f: Finding) -> dict[str, Any]:

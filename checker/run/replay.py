@@ -30,6 +30,7 @@ from typing import Any
 
 from checker import __version__
 from checker.cache_keys import code_digest, default_folder, keyed, packs_digest
+from checker.paths import CONFIG_FILES, data_dir
 
 FOLDER = "replay"
 
@@ -45,7 +46,6 @@ class Printed:
 
 # the options under which a run's output depends on more than the key can see
 _NOT_REPLAYED = ("output", "baseline", "write_baseline", "show_settings", "no_cache")
-_CONFIG_FILES = ("plancheck.toml", ".plancheck.toml", "pyproject.toml")
 _ENV = ("NO_COLOR", "CI", "TERM", "COLUMNS")
 
 
@@ -79,7 +79,7 @@ def replay_key(paths: Sequence[str], opts: Mapping[str, Any]) -> str | None:
     configs = [Path(config)] if config else []
     for folder in sorted(folders):
         for above in (folder, *folder.parents):
-            configs += [above / name for name in _CONFIG_FILES]
+            configs += [above / name for name in CONFIG_FILES]
     for path in dict.fromkeys(configs):
         try:
             data = path.read_bytes()
@@ -122,9 +122,7 @@ def _path(key: str, cache_dir: Path | None) -> Path:
 
 
 def _builtin_rules() -> str:
-    here = Path(__file__).resolve().parents[1]
-    packaged = here / "_data" / "rules"
-    return packs_digest([packaged if packaged.is_dir() else here.parent / "rules"])
+    return packs_digest([data_dir("rules")])
 
 
 def _packs_of(path: Path, data: bytes) -> str:

@@ -17,16 +17,16 @@ def replays() -> list[Path]:
     return sorted((default_folder() / "replay").rglob("*")) if default_folder().is_dir() else []
 
 
-def files(folder: Path) -> list[Path]:
+def files() -> list[Path]:
     return [p for p in replays() if p.is_file()]
 
 
 def test_the_third_run_replays_the_second_byte_for_byte(work: Path) -> None:
     first = lint(GOOD, BAD, "-f", "json")
-    assert not files(work)  # a run that linted something is not kept for replay
+    assert not files()  # a run that linted something is not kept for replay
     second = lint(GOOD, BAD, "-f", "json")
-    assert len(files(work)) == 1 and second.stdout != first.stdout  # cached: true
-    (stored,) = files(work)
+    assert len(files()) == 1 and second.stdout != first.stdout  # cached: true
+    (stored,) = files()
     entry = json.loads(stored.read_text(encoding="utf-8"))
     entry["stdout"] = entry["stdout"].replace('"cached": true', '"x": 1')
     stored.write_text(json.dumps(entry), encoding="utf-8")
@@ -41,7 +41,7 @@ def test_any_change_that_can_change_the_output_is_a_new_key(work: Path) -> None:
     def twice(*args: str) -> int:
         lint(*args)
         lint(*args)
-        return len(files(work))
+        return len(files())
 
     assert twice(BAD) == 1
     assert twice(BAD, "-f", "json") == 2  # options
@@ -68,7 +68,7 @@ def test_runs_that_write_files_or_read_more_are_never_replayed(work: Path) -> No
         stdin = (work / BAD).read_text() if args[0] == "-" else None
         lint(*args, stdin=stdin)
         lint(*args, stdin=stdin)
-        assert not files(work), args
+        assert not files(), args
 
 
 def test_a_replay_imports_neither_pydantic_nor_spacy(work: Path) -> None:
