@@ -8,10 +8,12 @@ import hashlib
 import hmac
 import os
 import secrets
+import sys
 from functools import cache
 from pathlib import Path
 
 RESULTS = "results"  # the default folder's name under the user's cache folder
+BUILD = "build"
 
 
 def user_cache_home() -> Path:
@@ -23,6 +25,13 @@ def user_cache_home() -> Path:
 
 def default_folder() -> Path:
     return user_cache_home() / RESULTS
+
+
+def build_folder() -> Path:
+    """Where compiled rule packs and cut lemma tables are kept: build artefacts, kept
+    (keyed by their inputs) even by a run with ``--no-cache``, which only turns off
+    the results."""
+    return user_cache_home() / BUILD
 
 
 @cache
@@ -95,3 +104,16 @@ def code_digest() -> str:
         except OSError:
             continue
     return h.hexdigest()
+
+
+def installed() -> list[str]:
+    """The distributions installed beside plancheck, by name and version (a plugin's packs,
+    checks and formatters come with them)."""
+    out: list[str] = []
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        out += sorted(n for n in names if n.endswith((".dist-info", ".egg-info", ".pth")))
+    return out

@@ -47,7 +47,7 @@ CRITERION_NAMES: dict[str, tuple[str, str]] = {
 class Model(BaseModel):
     """Base: frozen, strict about keys."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class Span(Model):

@@ -182,7 +182,9 @@ class Annotator:
             nlp = spacy.blank("en")
             _register()
             key = hashlib.sha256(" ".join(sorted(self.vocabulary)).encode()).hexdigest()[:16]
-            _TABLES[key] = lemma_table(self.vocabulary, self.cache_dir)
+            from checker.cache_keys import build_folder
+
+            _TABLES[key] = lemma_table(self.vocabulary, self.cache_dir or build_folder())
             nlp.add_pipe(_COMPONENT, config={"table": key})
             # sentence bounds: "in the same sentence" and a commitment's head need them
             nlp.add_pipe("sentencizer")

@@ -19,7 +19,7 @@ _NAME = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
 class Example(BaseModel):
     """A case a rule's docs show and the tests run: bad must fire, good must not."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
     text: str | None = Field(default=None, description="the action's text")
     owner: str | None = Field(default="Head of Residence", description="the owner cell")
     target: str | None = Field(default="March 2026", description="the target-date cell")
@@ -32,7 +32,7 @@ class Example(BaseModel):
 
 
 class Examples(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
     bad: tuple[str | Example, ...] = Field(min_length=1)
     good: tuple[str | Example, ...] = Field(min_length=1)
 
@@ -40,7 +40,7 @@ class Examples(BaseModel):
 class RuleSpec(BaseModel):
     """One rule."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
     code: str = Field(pattern=r"^[A-Z]{2,5}-[OTSMRAP]\d{3}$", description="stable forever")
     name: str = Field(pattern=_NAME, description="names the problem")
     aliases: tuple[Annotated[str, StringConstraints(pattern=_NAME)], ...] = Field(

@@ -31,7 +31,7 @@ Scope = Literal["action", "plan"]
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
     type: str
 
 
@@ -40,14 +40,14 @@ class Kinds(RootModel[Any]):
     ``RootModel[Annotated[KindA | KindB, Field(discriminator="kind")]]``; the check then
     holds the one kind's model as its ``params``."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
 
 class Options(BaseModel):
     """What a user may set for one rule in the config (``[rules.CODE]``): none by default;
     a check type that takes options declares them in its own ``options_model``."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class ExtendOptions(Options):

@@ -28,11 +28,25 @@ class UserPattern:
     """One pattern from a pack, case-insensitive, with bounded search and fullmatch."""
 
     def __init__(self, source: str) -> None:
-        try:
-            self._re = regex.compile(source, regex.IGNORECASE | regex.VERSION0)
-        except regex.error as exc:
-            raise ValueError(f"not a valid regular expression: {exc}") from None
         self.source = source
+        self._compiled: Any = None
+
+    @property
+    def _re(self) -> Any:
+        return self.compiled()
+
+    def compiled(self) -> Any:
+        """Compiled on first use: a rule pack read from its compiled store holds many
+        patterns a run may never reach."""
+        if self._compiled is None:
+            try:
+                self._compiled = regex.compile(self.source, regex.IGNORECASE | regex.VERSION0)
+            except regex.error as exc:
+                raise ValueError(f"not a valid regular expression: {exc}") from None
+        return self._compiled
+
+    def __reduce__(self) -> tuple[Any, tuple[str]]:
+        return (user_pattern, (self.source,))
 
     def search(self, text: str, pos: int = 0) -> Any:
         return self._bounded(lambda: self._re.search(text, pos, timeout=TIMEOUT), text)
@@ -63,7 +77,7 @@ def user_pattern(source: str) -> UserPattern:
 
 
 def _valid(source: str) -> str:
-    user_pattern(source)  # raises ValueError, which the pack loader reports with the key
+    user_pattern(source).compiled()  # raises ValueError, which the pack loader reports with the key
     return source
 
 

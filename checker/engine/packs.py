@@ -223,8 +223,20 @@ def load_pack(
 ) -> list[Rule]:
     """Every rule of a pack folder, built, each with its options from the config
     (``options`` keyed by code, name or an alias)."""
+    from checker.engine import compiled
+
+    files = rule_files(folder)
+    try:
+        key = compiled.pack_key(
+            files, folder, *compiled.settings_parts(severity, weights, options, types)
+        )
+    except OSError:  # a file that cannot be read: reading the pack says so, with its name
+        key = None
+    built = compiled.load(key) if key is not None else None
+    if isinstance(built, list) and all(isinstance(r, Rule) for r in built):
+        return built
     rules = []
-    for path in rule_files(folder):
+    for path in files:
         spec = load_rule_file(path)
         check = build_check(spec, path, types, _options_for(spec, options or {}))
         rules.append(
@@ -236,4 +248,6 @@ def load_pack(
                 weight=float((weights or {}).get(spec.code, spec.weight)),
             )
         )
+    if key is not None:
+        compiled.store(key, rules)
     return rules

@@ -22,14 +22,14 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from checker import __version__
-from checker.cache_keys import code_digest, default_folder, keyed, packs_digest
+from checker.cache_keys import code_digest, default_folder, installed, keyed, packs_digest
 from checker.paths import CONFIG_FILES, data_dir
 
 FOLDER = "replay"
@@ -87,7 +87,7 @@ def replay_key(paths: Sequence[str], opts: Mapping[str, Any]) -> str | None:
             add(str(path), "absent")
             continue
         add(str(path), data, _packs_of(path, data))
-    add(*_installed())
+    add(*installed())
     return keyed(h.hexdigest().encode("ascii"))
 
 
@@ -141,16 +141,3 @@ def _packs_of(path: Path, data: bytes) -> str:
     if not isinstance(packs, list):
         return "unreadable"
     return packs_digest([path.parent / str(p) for p in packs])
-
-
-def _installed() -> Iterable[str]:
-    """The distributions installed beside plancheck, by name and version (a plugin's packs,
-    checks and formatters come with them)."""
-    out: list[str] = []
-    for entry in sys.path:
-        try:
-            names = os.listdir(entry or ".")
-        except OSError:
-            continue
-        out += sorted(n for n in names if n.endswith((".dist-info", ".egg-info", ".pth")))
-    return out
