@@ -22,7 +22,7 @@ from checker.dates.prose import find_dates
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc
 
 MatchOn = Literal["lemma", "lower"]
 
@@ -43,52 +43,71 @@ def words_of(phrases: list[str]) -> set[str]:
     return {w.lower() for p in phrases for w in re.findall(r"[\w'-]+", p)}
 
 
-class PhraseSet:
-    """A list of phrases compiled into a spaCy PhraseMatcher on first use."""
+class _MatchSet:
+    """Phrases or token patterns one rule looks for. Every set of a pipeline shares one
+    Matcher and one PhraseMatcher per attribute (see ``_Pool``), run once per Doc; each
+    set reads its own matches from that one pass."""
+
+    def __init__(self) -> None:
+        self._pool: _Pool | None = None  # the pool of the pipeline it was last used with
+        self._key = 0
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled (a compiled rule pack) without its pool, joined again on first use."""
+        return {**self.__dict__, "_pool": None, "_key": 0}
+
+    def empty(self) -> bool:
+        raise NotImplementedError
+
+    def add_to(self, pool: _Pool, key: int) -> None:
+        raise NotImplementedError
+
+    def find(self, doc: Doc, nlp: Language) -> list[Match]:
+        if self.empty():
+            return []
+        pool = self._pool
+        if pool is None or pool.nlp is not nlp:
+            pool = self._pool = pool_for(nlp)
+            self._key = pool.join(self)
+        return pool.matches(doc, self._key)
+
+
+class PhraseSet(_MatchSet):
+    """A list of phrases, matched by lemma or lower case (spaCy's PhraseMatcher)."""
 
     def __init__(self, phrases: list[str], on: MatchOn = "lemma") -> None:
+        super().__init__()
         self.phrases = [p for p in phrases if p.strip()]
         self.on = on
-        self._matcher: Any = None
-        self._nlp: Language | None = None
 
-    def _build(self, nlp: Language) -> Any:
-        from spacy.matcher import PhraseMatcher
+    def empty(self) -> bool:
+        return not self.phrases
 
-        matcher = PhraseMatcher(nlp.vocab, attr="LEMMA" if self.on == "lemma" else "LOWER")
-        docs = list(nlp.pipe([p.lower() for p in self.phrases]))
+    def add_to(self, pool: _Pool, key: int) -> None:
+        docs = list(pool.nlp.pipe([p.lower() for p in self.phrases]))
         if docs:
-            matcher.add("P", docs)
-        return matcher
-
-    def find(self, doc: Doc, nlp: Language) -> list[Match]:
-        if not self.phrases:
-            return []
-        if self._matcher is None or self._nlp is not nlp:
-            self._matcher, self._nlp = self._build(nlp), nlp
-        spans = self._matcher(doc, as_spans=True)
-        return _longest(spans)
+            pool.phrase_matcher(self.on).add(pool.label(key), docs)
 
 
-class PatternSet:
-    """Token patterns (spaCy Matcher syntax) compiled on first use."""
+class PatternSet(_MatchSet):
+    """Token patterns (spaCy Matcher syntax)."""
 
     def __init__(self, patterns: list[list[dict[str, Any]]]) -> None:
+        super().__init__()
         self.patterns = patterns
-        self._matcher: Any = None
-        self._nlp: Language | None = None
 
-    def find(self, doc: Doc, nlp: Language) -> list[Match]:
-        if not self.patterns:
-            return []
-        if self._matcher is None or self._nlp is not nlp:
-            from spacy.matcher import Matcher
+    def empty(self) -> bool:
+        return not self.patterns
 
-            matcher = Matcher(nlp.vocab)
-            matcher.add("P", self.patterns)
-            self._matcher, self._nlp = matcher, nlp
-        # allow_missing: our lemmas are set, and the check walks every token on every call
-        return _longest(self._matcher(doc, as_spans=True, allow_missing=True))
+    def add_to(self, pool: _Pool, key: int) -> None:
+        label = pool.label(key)
+        strings = pool.nlp.vocab.strings
+        for pattern in self.patterns:
+            # the words as the vocabulary's hashes, which is how a Doc holds them
+            needs = tuple(
+                (attr, frozenset(strings.add(w) for w in words)) for attr, words in anchors(pattern)
+            )
+            pool.patterns.append((label, pattern, needs))
 
     def words(self) -> set[str]:
         out: set[str] = set()
@@ -103,16 +122,162 @@ class PatternSet:
         return out
 
 
-def _longest(spans: list[Span]) -> list[Match]:
+Anchor = tuple[tuple[str, frozenset[Any]], ...]
+
+
+def anchors(pattern: list[dict[str, Any]]) -> Anchor:
+    """For each token the pattern requires, the attribute and the words one of which a text
+    must hold for the pattern to match there (where the token names its words)."""
+    out: list[tuple[str, frozenset[str]]] = []
+    for spec in pattern:
+        op = spec.get("OP", "1")
+        if op in ("?", "*", "!") or (isinstance(op, str) and op.startswith("{0")):
+            continue  # a token the pattern may go without
+        for attr, value in spec.items():
+            if attr.upper() not in ("LEMMA", "LOWER"):
+                continue
+            if isinstance(value, str):
+                out.append((attr.upper(), frozenset({value})))
+            elif isinstance(value, dict) and set(value) == {"IN"} and isinstance(value["IN"], list):
+                out.append((attr.upper(), frozenset(v for v in value["IN"] if isinstance(v, str))))
+    return tuple(out)
+
+
+class _Pool:
+    """One pipeline's matchers: every set's phrases and patterns under the set's own label,
+    matched once per Doc; the raw matches are kept in the Doc, grouped by set."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+        self.sets: list[_MatchSet] = []  # held, so that a key is never reused
+        self.patterns: list[tuple[str, list[dict[str, Any]], Anchor]] = []
+        self._token: dict[frozenset[int], Any] = {}
+        self._phrase: dict[str, Any] = {}
+        self._labels: dict[int, int] = {}  # the vocabulary's hash of a label -> set key
+        self.version = 0
+
+    def label(self, key: int) -> str:
+        name = f"plancheck-set-{id(self)}-{key}"
+        self._labels[self.nlp.vocab.strings.add(name)] = key
+        return name
+
+    def token_matcher(self, which: frozenset[int]) -> Any:
+        """A Matcher of the patterns with these indexes (kept: texts alike ask alike)."""
+        matcher = self._token.get(which)
+        if matcher is None:
+            from spacy.matcher import Matcher
+
+            if len(self._token) >= 4096:
+                self._token.clear()
+            matcher = self._token[which] = Matcher(self.nlp.vocab)
+            for i in sorted(which):
+                label, pattern, _ = self.patterns[i]
+                matcher.add(label, [pattern])
+        return matcher
+
+    def _possible(self, doc: Doc) -> frozenset[int]:
+        """The patterns whose anchor words the doc holds: spaCy's Matcher tries every
+        pattern at every token, so a pattern that cannot match is left out of the pass."""
+        from spacy.attrs import LEMMA, LOWER
+
+        array = doc.to_array([LEMMA, LOWER])
+        held = {"LEMMA": set(array[:, 0].tolist()), "LOWER": set(array[:, 1].tolist())}
+        return frozenset(
+            i
+            for i, (_, _, needs) in enumerate(self.patterns)
+            if all(not words.isdisjoint(held[attr]) for attr, words in needs)
+        )
+
+    def phrase_matcher(self, on: MatchOn) -> Any:
+        if on not in self._phrase:
+            from spacy.matcher import PhraseMatcher
+
+            attr = "LEMMA" if on == "lemma" else "LOWER"
+            self._phrase[on] = PhraseMatcher(self.nlp.vocab, attr=attr)
+        return self._phrase[on]
+
+    def join(self, match_set: _MatchSet) -> int:
+        """Add a set's phrases or patterns; its key. Docs matched before match again."""
+        key = len(self.sets) + 1
+        self.sets.append(match_set)
+        match_set.add_to(self, key)
+        self.version += 1
+        return key
+
+    def matches(self, doc: Doc, key: int) -> list[Match]:
+        memo = doc.user_data.get("plancheck.matches")
+        if memo is None or memo[0] is not self or memo[1] != self.version:
+            memo = (self, self.version, self._match(doc), {})
+            doc.user_data["plancheck.matches"] = memo
+        found: dict[int, list[Match]] = memo[3]
+        if key not in found:
+            found[key] = _longest(doc, memo[2].get(key, []))
+        return found[key]
+
+    def _match(self, doc: Doc) -> dict[int, list[tuple[int, int]]]:
+        raw: list[tuple[int, int, int]] = []
+        which = self._possible(doc) if self.patterns else frozenset()
+        if which:
+            # allow_missing: our lemmas are set, and the check walks every token on every call
+            raw += self.token_matcher(which)(doc, allow_missing=True)
+        for matcher in self._phrase.values():
+            raw += matcher(doc)
+        out: dict[int, list[tuple[int, int]]] = {}
+        for label, start, end in raw:
+            out.setdefault(self._labels[label], []).append((start, end))
+        return out
+
+
+_POOLS: dict[int, _Pool] = {}
+
+
+def pool_for(nlp: Language) -> _Pool:
+    """The one pool of matchers of a pipeline."""
+    pool = _POOLS.get(id(nlp))
+    if pool is None or pool.nlp is not nlp:
+        pool = _POOLS[id(nlp)] = _Pool(nlp)
+    return pool
+
+
+def prepare(nlp: Language, *holders: object) -> None:
+    """Join every phrase and pattern set the objects hold (a check, its evidence, lists and
+    dicts of them) to the pipeline's pool before the first Doc is matched, so that each
+    Doc is matched once."""
+    seen: set[int] = set()
+
+    def walk(value: object) -> None:
+        if id(value) in seen:
+            return
+        seen.add(id(value))
+        if isinstance(value, _MatchSet):
+            if not value.empty() and (value._pool is None or value._pool.nlp is not nlp):
+                value._pool = pool_for(nlp)
+                value._key = value._pool.join(value)
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list | tuple):
+            for item in value:
+                walk(item)
+        elif hasattr(value, "__dict__") and not isinstance(value, type):
+            for item in vars(value).values():
+                walk(item)
+
+    for holder in holders:
+        walk(holder)
+
+
+def _longest(doc: Doc, spans: list[tuple[int, int]]) -> list[Match]:
     """Overlapping matches: keep the longest, then the earliest."""
-    chosen: list[Span] = []
-    for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
-        if all(span.end <= c.start or span.start >= c.end for c in chosen):
+    chosen: list[tuple[int, int]] = []
+    for span in sorted(spans, key=lambda s: (-(s[1] - s[0]), s[0])):
+        if all(span[1] <= c[0] or span[0] >= c[1] for c in chosen):
             chosen.append(span)
     out = []
-    for s in sorted(chosen, key=lambda s: s.start):
-        lo, hi = sentence_of(s.doc, s.start_char)
-        out.append(Match(s.start_char, s.end_char, s.text, lo, hi, s.start, s.end))
+    for start, end in sorted(chosen):
+        s = doc[start:end]
+        lo, hi = sentence_of(doc, s.start_char)
+        out.append(Match(s.start_char, s.end_char, s.text, lo, hi, start, end))
     return out
 
 
@@ -124,7 +289,7 @@ def sentences(doc: Doc) -> list[tuple[int, int]]:
         if doc.has_annotation("SENT_START"):
             memo = [(sent.start_char, sent.end_char) for sent in doc.sents]
         else:
-            memo = [(0, len(doc.text))]
+            memo = [(0, len(text_of(doc)))]
         doc.user_data["plancheck.sents"] = memo
     return memo
 
@@ -133,7 +298,7 @@ def sentence_of(doc: Doc, char: int) -> tuple[int, int]:
     """Bounds of the sentence holding the character offset."""
     bounds = sentences(doc)
     i = bisect_right([lo for lo, _hi in bounds], char) - 1
-    return bounds[max(i, 0)] if bounds else (0, len(doc.text))
+    return bounds[max(i, 0)] if bounds else (0, len(text_of(doc)))
 
 
 def lower_words(doc: Doc) -> list[str]:
@@ -154,7 +319,7 @@ def dates_in(text: str) -> tuple[DateMention, ...]:
 class EvidenceSpec(BaseModel):
     """One kind of evidence: phrases, token patterns and/or a regular expression."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
     phrases: list[str] = Field(default_factory=list)
     match: MatchOn = "lemma"
     patterns: list[list[dict[str, Any]]] = Field(default_factory=list)
@@ -190,7 +355,19 @@ class Evidence:
         self, doc: Doc, nlp: Language, lo: int = 0, hi: int | None = None
     ) -> list[tuple[int, int, str]]:
         """(start, end, words) of each piece of this evidence within text[lo:hi]."""
-        hi = len(doc.text) if hi is None else hi
+        text = text_of(doc)
+        hi = len(text) if hi is None else hi
+        memo: dict[int, list[tuple[int, int, str]]] = doc.user_data.setdefault(
+            "plancheck.evidence", {}
+        )
+        found = memo.get(id(self))
+        if found is None:
+            found = memo[id(self)] = self._all(doc, nlp, text)
+        return [f for f in found if lo <= f[0] and f[1] <= hi]
+
+    def _all(self, doc: Doc, nlp: Language, text: str) -> list[tuple[int, int, str]]:
+        """Every piece of this evidence in the doc, once per doc (a check asks sentence by
+        sentence)."""
         # imported here: clauses builds on this module's sentence bounds
         from checker.checks.clauses import placed
 
@@ -208,8 +385,15 @@ class Evidence:
             ]
         found = [(m.start, m.end, m.words) for m in matches]
         if self.regex is not None:
-            hits = self.regex.finditer(doc.text)
-            found += [(m.start(), m.end(), m.group(0)) for m in hits]
+            found += [(m.start(), m.end(), m.group(0)) for m in self.regex.finditer(text)]
         if self.dates:
-            found += [(d.start, d.end, d.text) for d in dates_in(doc.text)]
-        return [f for f in found if lo <= f[0] and f[1] <= hi]
+            found += [(d.start, d.end, d.text) for d in dates_in(text)]
+        return found
+
+
+def text_of(doc: Doc) -> str:
+    """The doc's text, once per doc (spaCy joins its tokens anew on every ``doc.text``)."""
+    memo: str | None = doc.user_data.get("plancheck.text")
+    if memo is None:
+        memo = doc.user_data["plancheck.text"] = doc.text
+    return memo

@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from checker.checks.base import Context, Field_, Hit
+from checker.checks.matching import prepare
 from checker.checks.user_regex import PatternTimeout
 from checker.config import Settings
 from checker.dates.calendar import iso_date
@@ -106,6 +107,7 @@ class Engine:
         self, rules: list[Rule], settings: Settings, cache_dir: Path | None = None
     ) -> None:
         self._seen: dict[str, int] = {}  # fingerprints given in the plan being linted
+        self._prepared = False  # the rules' matchers joined to the pipeline's pool
         self.settings = settings
         self.notices: list[str] = []
         # the lemma table is cut to the words of the rules that can run: with the built-in
@@ -160,6 +162,10 @@ class Engine:
         ctx = Context(plan=plan, submitted=submitted, settings=self.settings, docs=docs)
         if self.fields:
             ctx.nlp = self.annotator.nlp
+            if not self._prepared:
+                # every rule's phrases and patterns in one matcher pass per text
+                prepare(ctx.nlp, *(r.check for r in self.rules))
+                self._prepared = True
         return ctx
 
     def _finding(
