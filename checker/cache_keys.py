@@ -7,7 +7,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
-import secrets
 import sys
 from functools import cache
 from pathlib import Path
@@ -18,6 +17,9 @@ BUILD = "build"
 
 def user_cache_home() -> Path:
     """The user's cache folder for plancheck (XDG on Linux, Library/Caches on macOS ...)."""
+    if sys.platform.startswith("linux"):  # platformdirs' rule, without its import on every run
+        xdg = os.environ.get("XDG_CACHE_HOME", "").strip()
+        return Path(xdg or os.path.expanduser("~/.cache")) / "plancheck"
     import platformdirs
 
     return Path(platformdirs.user_cache_dir("plancheck", appauthor=False))
@@ -43,7 +45,7 @@ def machine_secret() -> bytes:
         return bytes.fromhex(path.read_text(encoding="ascii").strip())
     except (OSError, ValueError):
         pass
-    secret = secrets.token_bytes(32)
+    secret = os.urandom(32)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)

@@ -11,7 +11,10 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
-from typing import Any
+
+TYPE_CHECKING = False  # typing is not imported on the way to a replay
+if TYPE_CHECKING:
+    from typing import Any
 
 _HERE = Path(__file__).resolve().parent
 

@@ -247,6 +247,9 @@ def lint(paths: tuple[str, ...], **opts: Any) -> None:
     code = lint_command(paths, opts, printed)
     if key is not None and printed.text is not None and printed.from_cache and code in (0, 1):
         store(key, opts.get("cache_dir"), code, printed.text, printed.color)
+        from checker.cli.entry import remember
+
+        remember(paths, opts)
     sys.exit(code)
 
 

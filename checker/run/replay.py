@@ -21,27 +21,29 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
+import time
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
-from typing import Any
 
 from checker import __version__
 from checker.cache_keys import code_digest, default_folder, installed, keyed, packs_digest
 from checker.paths import CONFIG_FILES, data_dir
 
+TYPE_CHECKING = False  # typing is not imported on the way to a replay
+if TYPE_CHECKING:
+    from typing import Any
+
 FOLDER = "replay"
 
 
-@dataclass
 class Printed:
-    """What a run printed to standard output, for storing as a replay."""
+    """What a run printed to standard output, for storing as a replay (a plain class:
+    ``dataclasses`` costs a replayed run more than the rest of its imports)."""
 
-    text: str | None = None
-    color: bool = False
-    from_cache: bool = False  # every file of the run was served from the result cache
+    def __init__(self) -> None:
+        self.text: str | None = None
+        self.color = False
+        self.from_cache = False  # every file of the run was served from the result cache
 
 
 # the options under which a run's output depends on more than the key can see
@@ -63,7 +65,7 @@ def replay_key(paths: Sequence[str], opts: Mapping[str, Any]) -> str | None:
             h.update(b"\0")
 
     cwd = Path.cwd()
-    add(__version__, code_digest(), _builtin_rules(), str(cwd), date.today().isoformat())
+    add(__version__, code_digest(), _builtin_rules(), str(cwd), time.strftime("%Y-%m-%d"))
     add(json.dumps([list(paths), dict(opts)], sort_keys=True, default=str))
     add(str(sys.stdout.isatty()))
     add(*(f"{k}={os.environ.get(k, '')}" for k in _ENV))
@@ -108,6 +110,8 @@ def store(key: str, cache_dir: Path | None, code: int, stdout: str, color: bool)
     path = _path(key, cache_dir)
     text = json.dumps({"code": code, "stdout": stdout, "color": color}, ensure_ascii=False)
     try:
+        import tempfile
+
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         with os.fdopen(fd, "w", encoding="utf-8") as fh:

@@ -88,3 +88,38 @@ def test_a_replay_imports_neither_pydantic_nor_spacy(work: Path) -> None:
     ]
     assert runs[1].stdout == runs[2].stdout and runs[2].stdout
     assert runs[2].stderr.strip().splitlines()[-1] == "1 False []", runs[2].stderr
+
+
+ENTRY = (
+    "import atexit, sys\n"
+    "def said():\n"
+    "    heavy = [m for m in ('click', 'pydantic', 'spacy', 'yaml') if m in sys.modules]\n"
+    "    print('imported:', heavy, file=sys.stderr)\n"
+    "atexit.register(said)\n"
+    "from checker.cli.entry import main\n"
+    "main()\n"
+)
+
+
+def _typed(work: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The ``plancheck`` command as typed (its entry point), in a process of its own."""
+    return subprocess.run(
+        [sys.executable, "-c", ENTRY, *args], capture_output=True, text=True, cwd=work
+    )
+
+
+def test_a_typed_command_is_replayed_before_click_is_imported(work: Path) -> None:
+    runs = [_typed(work, "lint", BAD, GOOD, "-f", "json") for _ in range(3)]
+    assert [r.returncode for r in runs] == [1, 1, 1]
+    assert runs[1].stdout == runs[2].stdout and '"cached": true' in runs[2].stdout
+    assert "imported: ['click'" in runs[1].stderr  # the run that stored the replay
+    assert "imported: []" in runs[2].stderr, runs[2].stderr
+    (work / BAD).write_text((work / BAD).read_text() + "\n", encoding="utf-8")
+    edited = _typed(work, "lint", BAD, GOOD, "-f", "json")
+    assert "imported: ['click'" in edited.stderr  # an input changed: linted again
+
+
+def test_other_commands_go_to_the_command_line(work: Path) -> None:
+    run = _typed(work, "--version")
+    assert run.returncode == 0 and "plancheck" in run.stdout
+    assert "imported: ['click']" in run.stderr

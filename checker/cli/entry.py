@@ -1,0 +1,110 @@
+"""The ``plancheck`` command's entry point: a repeated lint answered before anything is
+imported, else the click command line.
+
+A lint whose output was stored for replay (``checker.run.replay``) is answered here
+without importing click either: the first run that stores a replay also notes, under a
+key of the command line as typed (with the working folder, the date, the environment
+that changes output, whether output is a terminal, plancheck's version and source),
+which inputs and options click made of it. A later run with the same command line reads
+that note, works out the replay's own key from it (every input's bytes, every config
+file, the rule folders, the installed distributions) and prints the stored output, or,
+on any miss or doubt, hands over to the command line, which lints as usual.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+TYPE_CHECKING = False  # not imported from typing: a replayed run imports next to nothing
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+    from typing import Any
+
+_ENV = ("NO_COLOR", "FORCE_COLOR", "CI", "TERM", "COLUMNS", "PLANCHECK_SERVER")
+
+
+# the command line as typed, when this entry point ran (a replay's note is keyed by it)
+typed: list[str] | None = None
+
+
+def main() -> None:
+    global typed
+    argv = typed = sys.argv[1:]
+    if argv[:1] == ["lint"]:
+        answered = _replayed(argv)
+        if answered is not None:
+            code, text = answered
+            sys.stdout.write(text)
+            sys.stdout.flush()
+            raise SystemExit(code)
+    from checker.cli.main import main as cli
+
+    cli()
+
+
+def command_key(argv: Sequence[str]) -> str:
+    """The key of a command line as typed, in this folder, today, in this environment."""
+    from checker import __version__
+    from checker.cache_keys import code_digest, keyed
+
+    parts = {
+        "argv": list(argv),
+        "cwd": os.getcwd(),
+        "date": time.strftime("%Y-%m-%d"),
+        "env": {k: os.environ.get(k) for k in _ENV},
+        "tty": sys.stdout.isatty(),
+        "version": __version__,
+        "code": code_digest(),
+    }
+    return keyed(b"argv", json.dumps(parts, sort_keys=True).encode("utf-8", "surrogateescape"))
+
+
+def _note_path(key: str) -> Path:
+    from checker.cache_keys import default_folder
+
+    return default_folder() / "replay" / "argv" / key[:40]
+
+
+def remember(paths: Sequence[str], opts: Mapping[str, Any]) -> None:
+    """Note which inputs and options the typed command line meant (after a replay was
+    stored); nothing when the command line was not typed at this entry point."""
+    import tempfile
+
+    if typed is None:
+        return
+    path = _note_path(command_key(typed))
+    note = json.dumps({"paths": list(paths), "opts": dict(opts)}, sort_keys=True, default=str)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(note)
+        os.replace(tmp, path)
+    except OSError:
+        return
+
+
+def _replayed(argv: Sequence[str]) -> tuple[int, str] | None:
+    """(exit code, output) of a stored run this command line repeats, or None."""
+    try:
+        note = json.loads(_note_path(command_key(argv)).read_text(encoding="utf-8"))
+        paths, opts = note["paths"], note["opts"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if not isinstance(paths, list) or not isinstance(opts, dict):
+        return None
+    from checker.run.replay import lookup, replay_key
+
+    key = replay_key(paths, opts)
+    folder = opts.get("cache_dir")
+    hit = lookup(key, Path(folder) if folder else None) if key is not None else None
+    if hit is None:
+        return None
+    code, text, color = hit
+    if not color and "\x1b" in text:
+        return None  # click takes the styles out of uncoloured output: let it
+    return code, text
