@@ -1,5 +1,6 @@
 """The ``plancheck`` command's entry point: a repeated lint answered before anything is
-imported, else the click command line.
+imported, a lint handed to a running ``plancheck server`` when asked, else the click
+command line.
 
 A lint whose output was stored for replay (``checker.run.replay``) is answered here
 without importing click either: the first run that stores a replay also notes, under a
@@ -9,6 +10,11 @@ which inputs and options click made of it. A later run with the same command lin
 that note, works out the replay's own key from it (every input's bytes, every config
 file, the rule folders, the installed distributions) and prints the stored output, or,
 on any miss or doubt, hands over to the command line, which lints as usual.
+
+With ``--server`` or ``PLANCHECK_SERVER=1`` (or a socket path), a lint that is not a
+replay goes to the server (``checker.cli.server``), which answers with the exit code and
+the output a run here would have given. When no server answers, or it is another
+version, or the lint reads standard input, the lint runs here.
 """
 
 from __future__ import annotations
@@ -36,6 +42,8 @@ def main() -> None:
     argv = typed = sys.argv[1:]
     if argv[:1] == ["lint"]:
         answered = _replayed(argv)
+        if answered is None and wants_server(argv):
+            answered = served(argv)
         if answered is not None:
             code, text = answered
             sys.stdout.write(text)
@@ -108,3 +116,85 @@ def _replayed(argv: Sequence[str]) -> tuple[int, str] | None:
     if not color and "\x1b" in text:
         return None  # click takes the styles out of uncoloured output: let it
     return code, text
+
+
+# ---------------------------------------------------------------- the server's client
+
+SOCKET_NAME = "server.sock"
+
+
+def wants_server(argv: Sequence[str]) -> bool:
+    """Did the user ask for the server (``--server`` before any ``--``, or the variable)?"""
+    words = list(argv[: argv.index("--")] if "--" in argv else argv)
+    return "--server" in words or os.environ.get("PLANCHECK_SERVER", "") not in ("", "0")
+
+
+def socket_path() -> Path:
+    """The server's socket: ``PLANCHECK_SERVER`` when it names a path, else in the user's
+    runtime folder (``$XDG_RUNTIME_DIR/plancheck``), else in a folder of the user's own in
+    the temporary folder."""
+    given = os.environ.get("PLANCHECK_SERVER", "")
+    if given not in ("", "0", "1"):
+        return Path(given)
+    runtime = os.environ.get("XDG_RUNTIME_DIR", "").strip()
+    if runtime and os.path.isdir(runtime):
+        return Path(runtime) / "plancheck" / SOCKET_NAME
+    import tempfile
+
+    return Path(tempfile.gettempdir()) / f"plancheck-{os.getuid()}" / SOCKET_NAME
+
+
+def request(argv: Sequence[str]) -> dict[str, Any]:
+    """What the server needs to lint as this process would."""
+    from checker import __version__
+    from checker.cache_keys import code_digest, user_cache_home
+
+    return {
+        "op": "lint",
+        "version": __version__,
+        "code": code_digest(),
+        "cache_home": str(user_cache_home()),
+        "argv": list(argv),
+        "cwd": os.getcwd(),
+        "env": {k: os.environ.get(k) for k in _ENV},
+        "tty": sys.stdout.isatty(),
+    }
+
+
+def call(message: dict[str, Any], timeout: float | None = None) -> dict[str, Any] | None:
+    """Send one message to the server; its answer, or None when none is running."""
+    import socket
+
+    path = socket_path()
+    try:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+            sock.settimeout(timeout)
+            sock.connect(str(path))
+            sock.sendall(json.dumps(message).encode("utf-8", "surrogateescape"))
+            sock.shutdown(socket.SHUT_WR)
+            chunks = []
+            while chunk := sock.recv(1 << 16):
+                chunks.append(chunk)
+    except OSError:
+        return None
+    try:
+        answer = json.loads(b"".join(chunks).decode("utf-8", "surrogateescape"))
+    except ValueError:
+        return None
+    return answer if isinstance(answer, dict) else None
+
+
+def served(argv: Sequence[str]) -> tuple[int, str] | None:
+    """(exit code, output) of the lint as the server ran it; None to lint here."""
+    if "-" in argv:
+        return None  # standard input is read here
+    answer = call(request(argv))
+    if answer is None or answer.get("status") != "ok":
+        return None
+    code, out, err = answer.get("code"), answer.get("stdout"), answer.get("stderr")
+    if not (isinstance(code, int) and isinstance(out, str) and isinstance(err, str)):
+        return None
+    if err:
+        sys.stderr.write(err)
+        sys.stderr.flush()
+    return code, out

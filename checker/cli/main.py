@@ -214,6 +214,13 @@ LINT_OPTIONS: tuple[Callable[[Any], Any], ...] = (
     click.option(
         "--stdin-filename", default=None, help="the name to report standard input ('-') under"
     ),
+    click.option(
+        "--server",
+        "use_server",
+        is_flag=True,
+        help="let a running 'plancheck server' lint (also PLANCHECK_SERVER=1); "
+        "lints here when none is running",
+    ),
 )
 
 
@@ -234,6 +241,7 @@ def lint(paths: tuple[str, ...], **opts: Any) -> None:
     """
     from checker.run.replay import Printed, lookup, replay_key, store
 
+    opts.pop("use_server", None)  # the entry point used the server if it could
     key = replay_key(paths, opts)
     if key is not None:
         hit = lookup(key, opts.get("cache_dir"))
@@ -251,6 +259,33 @@ def lint(paths: tuple[str, ...], **opts: Any) -> None:
 
         remember(paths, opts)
     sys.exit(code)
+
+
+@main.command()
+@click.option("--stop", is_flag=True, help="stop the running server")
+@click.option("--status", is_flag=True, help="say whether a server is running, and its figures")
+@click.option("--detach", is_flag=True, help="serve in the background once ready")
+@click.option(
+    "--idle-timeout",
+    type=click.FloatRange(1),
+    default=3600.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="stop after this long without a request",
+)
+def server(stop: bool, status: bool, detach: bool, idle_timeout: float) -> None:
+    """Keep the pipeline and rules warm and lint for 'plancheck lint --server' (or with
+    PLANCHECK_SERVER=1 set) over a socket only this user can reach. The output is what
+    a run of its own prints."""
+    from checker.cli import server as serving
+
+    if stop and status:
+        raise click.UsageError("--stop and --status cannot be used together")
+    if stop or status:
+        code, text = serving.control("stop" if stop else "status")
+        click.echo(text, err=code != 0)
+        sys.exit(code)
+    click.echo(serving.run(idle_timeout, detach), err=True)
 
 
 @main.command()

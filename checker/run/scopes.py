@@ -9,17 +9,19 @@ whether they came from the command line or a config file.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from functools import cached_property
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from checker.cache import packs_digest
 from checker.config import Settings, find_config, load_file
 from checker.engine.registry import load_rules, pack_dirs, select, unknown_selectors
 from checker.errors import ConfigError
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from checker.engine.packs import Rule
@@ -49,6 +51,21 @@ class Overrides:
         return [*(self.select or ()), *self.ignore, *self.extend_select]
 
 
+# Rules and runners by what they are made of: a one-off run makes each once anyway, and
+# ``plancheck server`` keeps its pipelines and compiled rules from request to request.
+_KEPT: dict[tuple[str, ...], Any] = {}
+KEEP = 8
+
+
+def _kept(key: tuple[str, ...], make: Callable[[], T]) -> T:
+    if key not in _KEPT:
+        while len(_KEPT) >= KEEP:
+            del _KEPT[next(iter(_KEPT))]
+        _KEPT[key] = make()
+    value: T = _KEPT[key]
+    return value
+
+
 def split_selectors(values: Iterable[str]) -> tuple[str, ...]:
     """``--select S,PC-T001 --select M`` -> ("S", "PC-T001", "M")."""
     return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
@@ -71,7 +88,12 @@ class Scope:
     # cache needs the packs' digest (above), not the rules themselves.
     @cached_property
     def rules(self) -> list[Rule]:
-        return load_rules(self.settings, self.base)
+        return _kept(("rules", *self._key), lambda: load_rules(self.settings, self.base))
+
+    @cached_property
+    def _key(self) -> tuple[str, ...]:
+        """What the rules and the runner are made of (a long-lived process keeps them)."""
+        return (self.settings.model_dump_json(), str(self.base), self.packs, str(self.cache_dir))
 
     @cached_property
     def selected(self) -> list[Rule]:
@@ -82,7 +104,10 @@ class Scope:
         if self._runner is None:
             from checker.run.runner import Runner
 
-            self._runner = Runner(self.settings, self.base, self.cache_dir, rules=self.selected)
+            self._runner = _kept(
+                ("runner", *self._key),
+                lambda: Runner(self.settings, self.base, self.cache_dir, rules=self.selected),
+            )
         return self._runner
 
     def excludes(self, source: str) -> bool:
