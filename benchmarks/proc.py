@@ -4,7 +4,11 @@
 peak resident set size (``ru_maxrss``) is the child's, not the largest of every
 child this script ever ran (which is what ``RUSAGE_CHILDREN`` would give). For a
 child that itself starts worker processes and waits for them, Linux reports the
-largest single process among them (a peak, not a sum).
+largest single process among them (a peak, not a sum). For the sum, ``run(...,
+sample_memory=True)`` reads every process of the child's process group from
+``/proc`` every 20 ms and keeps the peak of their summed proportional set size
+(PSS: a page shared by two processes counts half in each), which is what the
+processes together hold.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ class Child:
     stdout: str
     stderr: str
     timed_out: bool
+    peak_pss_kib: int | None = None  # with sample_memory: the peak of the group's summed PSS
 
     def tail(self, lines: int = 6) -> str:
         text = (self.stderr.strip() or self.stdout.strip()).splitlines()
@@ -41,6 +46,7 @@ def run(
     cwd: Path,
     timeout: float | None = None,
     env: Mapping[str, str] | None = None,
+    sample_memory: bool = False,
 ) -> Child:
     """Run ``cmd`` to its end (or until ``timeout``, when its process group is killed)."""
     killed: list[bool] = []
@@ -64,11 +70,18 @@ def run(
         timer = threading.Timer(timeout, stop) if timeout else None
         if timer is not None:
             timer.start()
+        peak: list[int] = []
+        sampler = None
+        if sample_memory:
+            sampler = threading.Thread(target=_sample, args=(proc.pid, peak), daemon=True)
+            sampler.start()
         try:
             _, status, usage = os.wait4(proc.pid, 0)
         finally:
             if timer is not None:
                 timer.cancel()
+        if sampler is not None:
+            sampler.join()
         seconds = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
@@ -80,4 +93,40 @@ def run(
             stdout=out.read().decode("utf-8", "replace"),
             stderr=err.read().decode("utf-8", "replace"),
             timed_out=bool(killed),
+            peak_pss_kib=max(peak) if peak else None,
         )
+
+
+def group_pss_kib(group: int) -> int | None:
+    """The summed PSS (KiB) of the processes in a process group; None when none is left."""
+    total, found = 0, False
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text()
+            # the fields after the command (which may hold spaces) in its parentheses
+            fields = stat[stat.rindex(")") + 2 :].split()
+            if int(fields[2]) != group:  # pgrp
+                continue
+            for line in Path(f"/proc/{entry}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    total += int(line.split()[1])
+                    found = True
+                    break
+        except (OSError, ValueError, IndexError):
+            continue  # a process that ended meanwhile
+    return total if found else None
+
+
+def _sample(group: int, peak: list[int]) -> None:
+    """Every 20 ms until the group is gone: its summed PSS, appended to ``peak``."""
+    misses = 0
+    while misses < 3:
+        value = group_pss_kib(group)
+        if value is None:
+            misses += 1
+        else:
+            misses = 0
+            peak.append(value)
+        time.sleep(0.02)

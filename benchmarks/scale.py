@@ -78,6 +78,30 @@ def grow(text: str, times: int) -> str:
     return "".join(out)
 
 
+def join(texts: list[str], words: int) -> str:
+    """One plan of at least ``words`` words (or all the plans once) made of different
+    plans' recommendations in turn, refs renumbered: a long plan whose sentences are not
+    repeated (the plans themselves are repeated only once every one has been used)."""
+    parts = [split(t) for t in texts]
+    out = list(parts[0].preamble)
+    offset, count, used = 0, 0, 0
+    while used < len(parts) or count < words:
+        part = parts[used % len(parts)]
+        if used:
+            if out and not out[-1].endswith("\n"):
+                out[-1] += "\n"
+            out.extend(part.headings)
+        for block in part.blocks:
+            out.append(_renumber(block[0], offset))
+            out.extend(block[1:])
+            count += sum(len(line.split()) for line in block)
+        offset += part.highest_ref
+        used += 1
+        if used >= len(parts) and count >= words:
+            break
+    return "".join(out)
+
+
 def main(argv: list[str]) -> int:
     if len(argv) != 3:
         print("usage: python benchmarks/scale.py PLAN.txt TIMES OUT.txt", file=sys.stderr)

@@ -7,11 +7,11 @@ still has the repeats that finished), then a ``{"event": "done", ...}`` line.
 ``warm PLAN [--repeats N] [--budget S] [--ignore CODES]``
     Build ``Runner(Settings())`` once, lint PLAN once to warm it (spaCy
     pipeline, lemma table, rules), then per repeat: ``read_source`` (read),
-    ``parse_document`` (parse) and ``Runner.lint_plan`` (lint). Then the bare
-    spaCy tokenizer: ``spacy.blank("en")`` and ``nlp.pipe`` over the same
-    texts the engine annotates (each action's text, owner and target and its
+    ``parse_document`` (parse) and ``Runner.lint_plan`` (lint), and straight after
+    it the bare spaCy tokenizer: ``spacy.blank("en")`` and ``nlp.pipe`` over the
+    same texts the engine annotates (each action's text, owner and target and its
     recommendation's concern, each distinct text once), and, for reference,
-    ``nlp.tokenizer`` over the whole file's text.
+    ``nlp.tokenizer`` over the whole file's text (the two take turns).
 
 ``scale PLAN --warmup PLAN_1X [--repeats N] [--budget S]``
     As ``warm``, but the warm-up lint is of PLAN_1X (the 1x plan), and
@@ -103,10 +103,6 @@ def warm(path: Path, repeats: int, budget: float, ignore: tuple[str, ...]) -> No
     t0 = time.perf_counter()
     runner.lint_document(read_source(str(path)))
     emit(event="warmup", seconds=time.perf_counter() - t0)
-    cleared = False
-    for _ in _rounds(repeats, budget):
-        cleared = _forget_docs(runner)
-        emit(event="lint", **_lint_once(runner, path))
 
     import spacy
 
@@ -115,9 +111,13 @@ def warm(path: Path, repeats: int, budget: float, ignore: tuple[str, ...]) -> No
     texts = _annotated_texts(plan)
     whole = getattr(document, "text", "") or path.read_text(encoding="utf-8", errors="replace")
     nlp = spacy.blank("en")
-    list(nlp.pipe(texts, batch_size=256))  # warm-up
-    nlp.tokenizer(whole)
-    for _ in range(max(1, repeats)):
+    docs = list(nlp.pipe(texts, batch_size=256))  # warm-up
+    whole_doc = nlp.tokenizer(whole)
+    cleared = False
+    # the lint and the bare tokenizer take turns, so that both see the same machine
+    for _ in _rounds(repeats, budget):
+        cleared = _forget_docs(runner)
+        emit(event="lint", **_lint_once(runner, path))
         t0 = time.perf_counter()
         docs = list(nlp.pipe(texts, batch_size=256))
         t1 = time.perf_counter()

@@ -161,12 +161,16 @@ class Engine:
 
         ctx = Context(plan=plan, submitted=submitted, settings=self.settings, docs=docs)
         if self.fields:
+            self.warm()
             ctx.nlp = self.annotator.nlp
-            if not self._prepared:
-                # every rule's phrases and patterns in one matcher pass per text
-                prepare(ctx.nlp, *(r.check for r in self.rules))
-                self._prepared = True
         return ctx
+
+    def warm(self) -> None:
+        """The pipeline built, and every rule's phrases and patterns joined to its one
+        matcher pass per text (done by the first lint, or before forking workers)."""
+        if self.fields and not self._prepared:
+            prepare(self.annotator.nlp, *(r.check for r in self.rules))
+            self._prepared = True
 
     def _finding(
         self, rule: Rule, hit: Hit, plan: Plan, rec: Recommendation | None, act: Action | None
