@@ -131,6 +131,8 @@ def _builtin_rules() -> str:
 
 def _packs_of(path: Path, data: bytes) -> str:
     """A digest of the rule folders a config file names (``packs``), relative to it."""
+    if b"packs" not in data:  # no key of that name: no folders (and no TOML parser loaded)
+        return packs_digest([])
     try:
         if sys.version_info >= (3, 11):
             import tomllib
