@@ -13,17 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
 from checker.checks.base import Check, Options
 from checker.errors import ConfigError, PackError
 from checker.paths import data_dir
 from checker.rulespec import RuleSpec
-
-# libyaml's safe loader is ten times faster than the pure-Python one; rule files are read
-# on every run, so it matters for a pre-commit hook.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def builtin_pack_dir() -> Path:
@@ -75,12 +70,15 @@ def _key_path(path: Any) -> str:
 
 def load_rule_file(path: Path) -> RuleSpec:
     """One rule file, validated (PackError names the file and the key)."""
+    import yaml  # here: a pack read from its compiled store needs no YAML
     from jsonschema import Draft202012Validator
 
     from checker.paths import load_schema as load
 
+    # libyaml's safe loader is ten times faster than the pure-Python one
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise PackError(f"{path}: cannot read rule file: {str(exc).splitlines()[0]}") from None
     if not isinstance(data, dict):
