@@ -92,8 +92,8 @@ class OverlapCheck(Check):
         topics: set[str] = set()
         for t in doc:
             lemma, lower = t.lemma_.lower(), t.lower_
-            for key in (lemma, lower):
-                topics |= self.topic_of.get(key, set())
+            for form in (lemma, lower):
+                topics |= self.topic_of.get(form, set())
             if not t.is_stop and _WORD.match(lemma) and lemma not in self.ignore:
                 content |= {lemma, self._stem(lemma)}
         doc.user_data[key] = (content, topics)

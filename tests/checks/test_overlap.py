@@ -50,3 +50,20 @@ def test_related_topics_must_be_topics() -> None:
     )
     with pytest.raises(ValueError, match="gardening"):
         OverlapCheck(params)
+
+
+def test_the_docs_hold_only_plancheck_memos() -> None:
+    """What checks keep in a Doc is under 'plancheck.' keys (a memo stored under a word
+    of the text was never found again, so each concern was read once per action)."""
+    from checker.config import Settings
+    from checker.readers.load import read_source
+    from checker.run.runner import Runner
+    from tests.cli.kit import EXAMPLES
+
+    runner = Runner(Settings())
+    plan = runner.lint_document(read_source(str(EXAMPLES / "bad-plan.txt")))
+    assert plan.recommendations
+    docs = runner.engine.annotator._docs
+    assert docs
+    for doc in docs.values():
+        assert all(str(key).startswith("plancheck.") for key in doc.user_data), doc.user_data.keys()
