@@ -18,6 +18,7 @@ The conventions for reading each target are in ``grammar``.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from checker.dates.grammar import (
     COMPLETE_STATUSES,
@@ -43,6 +44,17 @@ def split_targets(cell: str) -> list[Due]:
     pieces do not overlap and together cover every non-blank character. A cell
     with one target gives one piece; an empty or blank cell gives ``[]``.
     """
+    return list(_split_targets(cell))
+
+
+@lru_cache(maxsize=8192)
+def _split_targets(cell: str) -> tuple[Due, ...]:
+    """``split_targets``, kept: the parser asks about the same cells many times over (a
+    plan's cells as it tries its layouts, and the same few targets in every plan)."""
+    return tuple(_read_targets(cell))
+
+
+def _read_targets(cell: str) -> list[Due]:
     text = blank_unicode(cell)
     start, end = trim(text, 0, len(text))
     if start == end:
