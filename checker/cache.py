@@ -22,8 +22,6 @@ report marked ``cached=True`` without importing spaCy or building the engine.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
@@ -36,6 +34,7 @@ from checker.cache_keys import keyed as keyed
 from checker.cache_keys import machine_secret as machine_secret
 from checker.cache_keys import packs_digest as packs_digest
 from checker.cache_keys import user_cache_home as user_cache_home
+from checker.cache_keys import write_atomic
 from checker.config import Settings
 from checker.models import FileReport, RuleInfo
 
@@ -100,17 +99,9 @@ class Cache:
     def _write(self, path: Path, text: str) -> None:
         try:
             self._prepare()
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                    fh.write(text)
-                os.replace(tmp, path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
         except OSError:
-            pass  # a read-only or full disk is no reason to fail the lint
+            return  # a read-only or full disk is no reason to fail the lint
+        write_atomic(path, text.encode("utf-8", "surrogateescape"))
 
     def get_rules(self, key: str) -> tuple[RuleInfo, ...] | None:
         """The rule table stored under ``key`` (see ``rules_key``), None when there is none."""

@@ -121,3 +121,23 @@ def installed() -> list[str]:
             continue
         out += sorted(n for n in names if n.endswith((".dist-info", ".egg-info", ".pth")))
     return out
+
+
+def write_atomic(path: Path, data: bytes) -> bool:
+    """Write a cache file whole or not at all (a temporary file beside it, then renamed);
+    False when it cannot be written, which is no reason to fail a lint."""
+    import tempfile
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError:
+        return False
+    return True

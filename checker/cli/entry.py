@@ -80,20 +80,12 @@ def _note_path(key: str) -> Path:
 def remember(paths: Sequence[str], opts: Mapping[str, Any]) -> None:
     """Note which inputs and options the typed command line meant (after a replay was
     stored); nothing when the command line was not typed at this entry point."""
-    import tempfile
+    from checker.cache_keys import write_atomic
 
     if typed is None:
         return
-    path = _note_path(command_key(typed))
     note = json.dumps({"paths": list(paths), "opts": dict(opts)}, sort_keys=True, default=str)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(note)
-        os.replace(tmp, path)
-    except OSError:
-        return
+    write_atomic(_note_path(command_key(typed)), note.encode("utf-8", "surrogateescape"))
 
 
 def _replayed(argv: Sequence[str]) -> tuple[int, str] | None:

@@ -19,15 +19,20 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-import os
 import pickle
-import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from checker import __version__
-from checker.cache_keys import build_folder, code_digest, installed, keyed, machine_secret
+from checker.cache_keys import (
+    build_folder,
+    code_digest,
+    installed,
+    keyed,
+    machine_secret,
+    write_atomic,
+)
 
 _SIGNATURE = 32  # bytes of HMAC-SHA256 in front of the pickle
 
@@ -69,15 +74,7 @@ def store(key: str, value: Any) -> None:
         body = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:  # a plugin's check that cannot be pickled: it is simply rebuilt
         return
-    path = _path(key)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(hmac.digest(machine_secret(), body, "sha256") + body)
-        os.replace(tmp, path)
-    except OSError:
-        return
+    write_atomic(_path(key), hmac.digest(machine_secret(), body, "sha256") + body)
 
 
 def settings_parts(

@@ -26,7 +26,14 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from checker import __version__
-from checker.cache_keys import code_digest, default_folder, installed, keyed, packs_digest
+from checker.cache_keys import (
+    code_digest,
+    default_folder,
+    installed,
+    keyed,
+    packs_digest,
+    write_atomic,
+)
 from checker.paths import CONFIG_FILES, data_dir
 
 TYPE_CHECKING = False  # typing is not imported on the way to a replay
@@ -107,18 +114,8 @@ def lookup(key: str, cache_dir: Path | None) -> tuple[int, str, bool] | None:
 
 def store(key: str, cache_dir: Path | None, code: int, stdout: str, color: bool) -> None:
     """Keep a run's output for replay (atomically; a cache that cannot be written is no error)."""
-    path = _path(key, cache_dir)
     text = json.dumps({"code": code, "stdout": stdout, "color": color}, ensure_ascii=False)
-    try:
-        import tempfile
-
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except OSError:
-        return
+    write_atomic(_path(key, cache_dir), text.encode("utf-8", "surrogateescape"))
 
 
 def _path(key: str, cache_dir: Path | None) -> Path:
