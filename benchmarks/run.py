@@ -730,6 +730,8 @@ def bench_server(bench: Bench, plan: Path, external: External) -> list[Row]:
     )
     try:
         for _ in range(600):
+            if server.poll() is not None:
+                return [n_a(what, f"the server stopped (exit {server.returncode})", "(info)")]
             status = proc.run([*bench.plancheck, "server", "--status"], cwd=bench.cwd, env=env)
             if status.returncode == 0:
                 break
