@@ -178,8 +178,8 @@ def call(message: dict[str, Any], timeout: float | None = None) -> dict[str, Any
 
 def served(argv: Sequence[str]) -> tuple[int, str] | None:
     """(exit code, output) of the lint as the server ran it; None to lint here."""
-    if "-" in argv:
-        return None  # standard input is read here
+    if "-" in argv or not hasattr(os, "getuid"):
+        return None  # standard input is read here; and the server is for Unix sockets
     answer = call(request(argv))
     if answer is None or answer.get("status") != "ok":
         return None

@@ -238,6 +238,8 @@ class Server:
 
 def run(idle: float, detach: bool) -> str:
     """Start serving (in the foreground, or detached once the socket is ready)."""
+    if not hasattr(os, "getuid") or not hasattr(socket, "AF_UNIX"):
+        raise ServerError("plancheck server needs Unix sockets (Linux, macOS)")
     server = Server(entry.socket_path(), idle)
     server.bind()
     if detach:
@@ -287,6 +289,8 @@ def _serve_until_stopped(server: Server) -> None:
 
 def control(op: str) -> tuple[int, str]:
     """``--status`` / ``--stop``: (exit code, what to print)."""
+    if not hasattr(os, "getuid"):
+        return 1, "plancheck server needs Unix sockets (Linux, macOS)"
     answer = entry.call({"op": op}, timeout=10)
     where = entry.socket_path()
     if answer is None:
