@@ -237,12 +237,17 @@ class _Pool:
 
 
 _POOLS: dict[int, _Pool] = {}
+# pipelines whose pools are kept here (a pool holds its pipeline: a long-lived process that
+# meets many configs must not keep every pipeline it ever built; a set keeps its own pool)
+MAX_POOLS = 16
 
 
 def pool_for(nlp: Language) -> _Pool:
     """The one pool of matchers of a pipeline."""
     pool = _POOLS.get(id(nlp))
     if pool is None or pool.nlp is not nlp:
+        while len(_POOLS) >= MAX_POOLS:
+            del _POOLS[next(iter(_POOLS))]
         pool = _POOLS[id(nlp)] = _Pool(nlp)
     return pool
 
