@@ -69,14 +69,18 @@ class _MatchSet:
     def add_to(self, pool: _Pool, key: int) -> None:
         raise NotImplementedError
 
-    def find(self, doc: Doc, nlp: Language) -> list[Match]:
-        if self.empty():
-            return []
+    def joined(self, nlp: Language) -> _Pool:
+        """The pool of this pipeline, this set joined to it (once per pipeline)."""
         pool = self._pool
         if pool is None or pool.nlp is not nlp:
             pool = self._pool = pool_for(nlp)
             self._key = pool.join(self)
-        return pool.matches(doc, self._key)
+        return pool
+
+    def find(self, doc: Doc, nlp: Language) -> list[Match]:
+        if self.empty():
+            return []
+        return self.joined(nlp).matches(doc, self._key)
 
 
 class PhraseSet(_MatchSet):
@@ -137,9 +141,9 @@ def anchors(pattern: list[dict[str, Any]]) -> Anchor:
     must hold for the pattern to match there (where the token names its words)."""
     out: list[tuple[str, frozenset[str]]] = []
     for spec in pattern:
-        op = spec.get("OP", "1")
-        if op in ("?", "*", "!") or (isinstance(op, str) and op.startswith("{0")):
-            continue  # a token the pattern may go without
+        op = str(spec.get("OP", "1"))
+        if op in ("?", "*", "!") or op.startswith(("{0", "{,")):
+            continue  # a token the pattern may go without ("{,3}" is up to three, or none)
         for attr, value in spec.items():
             if attr.upper() not in ("LEMMA", "LOWER"):
                 continue
@@ -263,9 +267,8 @@ def prepare(nlp: Language, *holders: object) -> None:
             return
         seen.add(id(value))
         if isinstance(value, _MatchSet):
-            if not value.empty() and (value._pool is None or value._pool.nlp is not nlp):
-                value._pool = pool_for(nlp)
-                value._key = value._pool.join(value)
+            if not value.empty():
+                value.joined(nlp)
         elif isinstance(value, dict):
             for item in value.values():
                 walk(item)

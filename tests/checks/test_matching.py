@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from checker.checks.matching import PatternSet, PhraseSet, anchors, prepare
@@ -40,11 +40,14 @@ SETS: list[list[list[dict[str, Any]]]] = [
     [[{"LOWER": "the"}, {"IS_ALPHA": True, "OP": "{0,2}"}, {"LEMMA": "staff"}]],
     [[{"LOWER": "by"}, {"LOWER": {"NOT_IN": ["the"]}, "OP": "?"}, {"LOWER": "weekly"}]],
     [[{"IS_ALPHA": True, "OP": "+"}, {"LOWER": "a"}]],
+    [[{"LOWER": "by"}, {"LOWER": "the", "OP": "{,2}"}, {"LOWER": "weekly"}]],
 ]
 
 
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=14))
+@example(["staff", "by", "weekly"])  # an optional token left out: "{,2}" matched none
+@example(["will", "review", "the", "staff", "to", "be", "monitored", "weekly"])
 def test_each_set_finds_what_its_own_matcher_finds(nlp: Any, words: list[str]) -> None:
     text = " ".join(words)
     sets = [PatternSet(patterns) for patterns in SETS]
@@ -76,3 +79,7 @@ def test_anchors_are_the_words_a_pattern_requires() -> None:
         ("LEMMA", frozenset({"review"})),
     )
     assert anchors([{"LOWER": {"NOT_IN": ["x"]}}]) == ()
+    # up to two, or none: not a word the text must hold
+    assert anchors([{"LOWER": "the", "OP": "{,2}"}, {"LOWER": "weekly"}]) == (
+        ("LOWER", frozenset({"weekly"})),
+    )
