@@ -12,6 +12,9 @@ from functools import cache
 from pathlib import Path
 
 RESULTS = "results"  # the default folder's name under the user's cache folder
+# the environment a run's output depends on (colour, the progress bar, the terminal's width):
+# part of a replay's key, and what a client hands the server
+OUTPUT_ENV = ("NO_COLOR", "CI", "TERM", "COLUMNS")
 BUILD = "build"
 
 

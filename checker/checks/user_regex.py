@@ -31,10 +31,6 @@ class UserPattern:
         self.source = source
         self._compiled: Any = None
 
-    @property
-    def _re(self) -> Any:
-        return self.compiled()
-
     def compiled(self) -> Any:
         """Compiled on first use: a rule pack read from its compiled store holds many
         patterns a run may never reach."""
@@ -49,14 +45,14 @@ class UserPattern:
         return (user_pattern, (self.source,))
 
     def search(self, text: str, pos: int = 0) -> Any:
-        return self._bounded(lambda: self._re.search(text, pos, timeout=TIMEOUT), text)
+        return self._bounded(lambda: self.compiled().search(text, pos, timeout=TIMEOUT), text)
 
     def fullmatch(self, text: str) -> Any:
-        return self._bounded(lambda: self._re.fullmatch(text, timeout=TIMEOUT), text)
+        return self._bounded(lambda: self.compiled().fullmatch(text, timeout=TIMEOUT), text)
 
     def finditer(self, text: str) -> list[Any]:
         found: list[Any] = self._bounded(
-            lambda: list(self._re.finditer(text, timeout=TIMEOUT)), text
+            lambda: list(self.compiled().finditer(text, timeout=TIMEOUT)), text
         )
         return found
 

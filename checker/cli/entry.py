@@ -30,9 +30,6 @@ if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
     from typing import Any
 
-_ENV = ("NO_COLOR", "FORCE_COLOR", "CI", "TERM", "COLUMNS", "PLANCHECK_SERVER")
-
-
 # the command line as typed, when this entry point ran (a replay's note is keyed by it)
 typed: list[str] | None = None
 
@@ -57,13 +54,13 @@ def main() -> None:
 def command_key(argv: Sequence[str]) -> str:
     """The key of a command line as typed, in this folder, today, in this environment."""
     from checker import __version__
-    from checker.cache_keys import code_digest, keyed
+    from checker.cache_keys import OUTPUT_ENV, code_digest, keyed
 
     parts = {
         "argv": list(argv),
         "cwd": os.getcwd(),
         "date": time.strftime("%Y-%m-%d"),
-        "env": {k: os.environ.get(k) for k in _ENV},
+        "env": {k: os.environ.get(k) for k in OUTPUT_ENV},
         "tty": sys.stdout.isatty(),
         "version": __version__,
         "code": code_digest(),
@@ -139,7 +136,7 @@ def socket_path() -> Path:
 def request(argv: Sequence[str]) -> dict[str, Any]:
     """What the server needs to lint as this process would."""
     from checker import __version__
-    from checker.cache_keys import code_digest, user_cache_home
+    from checker.cache_keys import OUTPUT_ENV, code_digest, user_cache_home
 
     return {
         "op": "lint",
@@ -148,7 +145,7 @@ def request(argv: Sequence[str]) -> dict[str, Any]:
         "cache_home": str(user_cache_home()),
         "argv": list(argv),
         "cwd": os.getcwd(),
-        "env": {k: os.environ.get(k) for k in _ENV},
+        "env": {k: os.environ.get(k) for k in OUTPUT_ENV},
         "tty": sys.stdout.isatty(),
     }
 

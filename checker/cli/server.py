@@ -156,8 +156,7 @@ class Server:
         """Build the pipeline and the default rules now, not on the first request."""
         from checker.run.scopes import Overrides, Resolver
 
-        runner = Resolver(None, Overrides()).scope(None).runner
-        _ = runner.engine.annotator.nlp
+        Resolver(None, Overrides()).scope(None).runner.engine.warm()
 
     def status(self) -> dict[str, Any]:
         return {

@@ -252,7 +252,7 @@ def _run(todo: list[tuple[Task, Scope, str | None]], jobs: int) -> Iterator[Resu
             key = (task.settings_json, task.base)
             if key not in _RUNNERS:
                 _RUNNERS[key] = scope.runner
-                scope.runner.warm()
+                scope.runner.engine.warm()
         gc.collect()
         gc.freeze()  # the workers' collections then leave the shared objects' pages alone
     try:

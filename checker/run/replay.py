@@ -27,6 +27,7 @@ from pathlib import Path
 
 from checker import __version__
 from checker.cache_keys import (
+    OUTPUT_ENV,
     code_digest,
     default_folder,
     installed,
@@ -55,7 +56,6 @@ class Printed:
 
 # the options under which a run's output depends on more than the key can see
 _NOT_REPLAYED = ("output", "baseline", "write_baseline", "show_settings", "no_cache")
-_ENV = ("NO_COLOR", "CI", "TERM", "COLUMNS")
 
 
 def replay_key(paths: Sequence[str], opts: Mapping[str, Any]) -> str | None:
@@ -75,7 +75,7 @@ def replay_key(paths: Sequence[str], opts: Mapping[str, Any]) -> str | None:
     add(__version__, code_digest(), _builtin_rules(), str(cwd), time.strftime("%Y-%m-%d"))
     add(json.dumps([list(paths), dict(opts)], sort_keys=True, default=str))
     add(str(sys.stdout.isatty()))
-    add(*(f"{k}={os.environ.get(k, '')}" for k in _ENV))
+    add(*(f"{k}={os.environ.get(k, '')}" for k in OUTPUT_ENV))
     folders: set[Path] = {cwd}
     for p in paths:
         path = Path(p)

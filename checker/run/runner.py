@@ -65,10 +65,6 @@ class Runner:
             self._engine = Engine(self.rules, self.settings, self.cache_dir)
         return self._engine
 
-    def warm(self) -> None:
-        """Build the engine, its pipeline and its matchers now (before forking workers)."""
-        self.engine.warm()
-
     def file_ignores(self, source: str) -> tuple[str, ...]:
         """The selectors per_file_ignores gives this file: each glob is matched against the
         path relative to the config file's folder (as exclude is), the path as given and
