@@ -209,6 +209,7 @@ class Bench:
         *,
         repeats: int | None = None,
         memory: bool = False,
+        env: dict[str, str] | None = None,
     ) -> tuple[Timing, Timing]:
         """Time two commands taking turns (first, second, first, ...), each in a fresh
         process, so that both meet the same machine; with ``memory``, each run's peak
@@ -223,7 +224,11 @@ class Bench:
                 if timing.error is not None or (timing.lower_bound and timing.seconds):
                     continue
                 child = proc.run(
-                    cmd, cwd=self.cwd, timeout=self.args.timeout, env=ENV, sample_memory=memory
+                    cmd,
+                    cwd=self.cwd,
+                    timeout=self.args.timeout,
+                    env=env or ENV,
+                    sample_memory=memory,
                 )
                 if child.timed_out:
                     timing.seconds.append(child.seconds)
@@ -747,30 +752,26 @@ def bench_server(bench: Bench, plan: Path, external: External) -> list[Row]:
             + ("byte-identical to" if same else "NOT the same as")
             + " a run of its own (JSON report of one plan)"
         )
-        old_env = dict(ENV)
-        ENV.update(env)
-        try:
-            ours, spacy = bench.pair(
-                ("lint --server, 1 plan", cmd, plancheck_check(1)),
-                (
-                    "python -c 'import spacy' (vs server)",
-                    [sys.executable, "-c", "import spacy"],
-                    exit_ok(0),
-                ),
+        ours, spacy = bench.pair(
+            ("lint --server, 1 plan", cmd, plancheck_check(1)),
+            (
+                "python -c 'import spacy' (vs server)",
+                [sys.executable, "-c", "import spacy"],
+                exit_ok(0),
+            ),
+            env=env,
+        )
+        rows = [compare(what, ours, spacy, "`python -c 'import spacy'`", None)]
+        if "proselint" in external.cmds:
+            tool, check = external.cmds["proselint"]
+            ours2, theirs = bench.pair(
+                ("lint --server, 1 plan (vs proselint)", cmd, plancheck_check(1)),
+                ("proselint, 1 plan (vs server)", [*tool, str(plan)], check),
+                env=env,
             )
-            rows = [compare(what, ours, spacy, "`python -c 'import spacy'`", None)]
-            if "proselint" in external.cmds:
-                tool, check = external.cmds["proselint"]
-                ours2, theirs = bench.pair(
-                    ("lint --server, 1 plan (vs proselint)", cmd, plancheck_check(1)),
-                    ("proselint, 1 plan (vs server)", [*tool, str(plan)], check),
-                )
-                rows.append(
-                    compare("  the same", ours2, theirs, "`proselint check` on the same plan", None)
-                )
-        finally:
-            ENV.clear()
-            ENV.update(old_env)
+            rows.append(
+                compare("  the same", ours2, theirs, "`proselint check` on the same plan", None)
+            )
         return rows
     finally:
         proc.run([*bench.plancheck, "server", "--stop"], cwd=bench.cwd, env=env)
