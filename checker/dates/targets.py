@@ -25,6 +25,7 @@ from checker.dates.grammar import (
     MISSING,
     TARGET_RULES,
     Due,
+    ScanHit,
     attach,
     blank_unicode,
     bracketed,
@@ -59,12 +60,60 @@ def _read_targets(cell: str) -> list[Due]:
     start, end = trim(text, 0, len(text))
     if start == end:
         return []
-    hits = scan(text, TARGET_RULES, bracketed(text)) or scan(text, TARGET_RULES)
+    hits = _scan(text)
     if not hits:
         status: DueStatus = "missing" if MISSING.fullmatch(text, start, end) else "unrecognised"
         return [make_due(cell, start, end, status, None)]
     pieces = attach(text, merge_relative(text, hits))
     return [_imprecise(make_due(cell, s, e, hit.status, hit.value)) for s, e, hit in pieces]
+
+
+def _scan(text: str) -> list[ScanHit]:
+    """The targets of a cell: those outside brackets, or if none, those inside."""
+    return scan(text, TARGET_RULES, bracketed(text)) or scan(text, TARGET_RULES)
+
+
+_BARE_YEAR = re.compile(r"^\(?(?:19|20)\d\d\)?[.,;]?$")
+
+
+def split_stacked(cell: str, count: int) -> list[Due] | None:
+    """The cell read as exactly ``count`` stacked targets, or None.
+
+    Read alone, a bare year beside a target is a note to it ("Completed 2025"). An
+    export that folds a stacked cell onto one line makes "Complete" / "2026" beside two
+    steps read the same way, so where the plain reading gives fewer targets than there
+    are steps, each bare year becomes a piece of its own (and fails as a target alone).
+    Only a cell of targets and bare years is read so: any other word keeps the plain
+    reading, which gives it a piece.
+    """
+    text = blank_unicode(cell)
+    hits = merge_relative(text, _scan(text))
+    if not hits:
+        return None
+    edges: list[tuple[int, int]] = []
+    for k in range(len(hits) + 1):
+        lo = hits[k - 1].end if k else 0
+        hi = hits[k].start if k < len(hits) else len(text)
+        words = _words(text, lo, hi)
+        if any(not _BARE_YEAR.match(text[a:b]) for a, b in words):
+            return None  # other words join a piece, as split_targets reads them
+        edges.extend(words)
+        if k < len(hits):
+            edges.append((hits[k].start, hits[k].end))
+    if len(edges) != count or len(edges) == len(split_targets(cell)):
+        return None
+    dues: list[Due] = []
+    for a, b in sorted(edges):
+        read = split_targets(text[a:b])
+        if len(read) != 1:
+            return None
+        one = read[0]
+        dues.append(make_due(cell, a + one.start, a + one.end, one.status, one.value))
+    return dues
+
+
+def _words(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    return [(lo + m.start(), lo + m.end()) for m in re.finditer(r"\S+", text[lo:hi])]
 
 
 _SEASON_TARGET = re.compile(

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from checker.dates.grammar import DateMention, Due
 from checker.dates.prose import find_dates, parse_date_phrase, parse_date_range
-from checker.dates.targets import join_wrapped, normalise_target, split_targets
+from checker.dates.targets import join_wrapped, normalise_target, split_stacked, split_targets
 
 # (cell, value, status) for a whole cell read as one target.
 TARGETS = [
@@ -476,3 +476,31 @@ def test_two_whole_targets_one_under_the_other_are_not_joined() -> None:
     assert join_wrapped("March 2026", "April 2026") is None
     assert join_wrapped("December", "2026") == "December 2026"
     assert join_wrapped("31/03/", "2026") == "31/03/2026"
+
+
+@pytest.mark.parametrize(
+    ("cell", "count", "expected"),
+    [
+        # a stacked cell folded onto one line: the bare year is the next step's target
+        ("Complete 2026", 2, [("Complete", "complete"), ("2026", "unrecognised")]),
+        (
+            "Jun-26 2027 Completed",
+            3,
+            [("Jun-26", "month"), ("2027", "unrecognised"), ("Completed", "complete")],
+        ),
+        # as many targets as steps already, or a year that is not alone: the plain reading
+        ("Complete 2026", 1, None),
+        ("Complete March 2026", 2, None),
+        ("Complete (see note) 2026", 2, None),
+        ("2026", 2, None),
+        ("", 2, None),
+    ],
+)
+def test_split_stacked(cell: str, count: int, expected: list[tuple[str, str]] | None) -> None:
+    got = split_stacked(cell, count)
+    if expected is None:
+        assert got is None
+        return
+    assert got is not None
+    assert [(d.text, d.status) for d in got] == expected
+    assert all(cell[d.start : d.end] == d.text for d in got)
