@@ -96,6 +96,10 @@ class LeadIn(Model):
     spans: Spans = ()
     owner: str | None = None
     owner_spans: Spans = ()
+    target: str | None = Field(
+        default=None, description="the lead-in row's own target, inherited by steps with none"
+    )
+    target_spans: Spans = ()
 
 
 class Action(Model):

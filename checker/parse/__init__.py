@@ -208,6 +208,7 @@ def all_spans(plan: Plan) -> list[tuple[str, Span]]:
         for k, lead in enumerate(rec.leadins):
             add(f"{rec.id}.leadin[{k}]", lead.spans)
             add(f"{rec.id}.leadin[{k}].owner", lead.owner_spans)
+            add(f"{rec.id}.leadin[{k}].target", lead.target_spans)
         for act in rec.actions:
             add(f"{act.id}.text", act.spans)
             add(f"{act.id}.step", act.step_spans)

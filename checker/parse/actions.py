@@ -25,7 +25,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from checker.dates.grammar import Due
-from checker.dates.targets import join_wrapped, split_targets
+from checker.dates.targets import join_wrapped, split_stacked, split_targets
 from checker.models import Action, LeadIn, OwnerSource, Unplaced
 from checker.parse.grid import ends_sentence
 from checker.parse.pieces import Piece, Run, is_note, plain
@@ -226,7 +226,12 @@ def _cuts(text: str, lo: int, hi: int, anchors: list[int]) -> list[int] | None:
 
 def _share_targets(units: list[Unit], tokens: list[Token], run: Run) -> list[Unit]:
     actions = [u for u in units if u.kind == "action"]
-    if not tokens or not actions:
+    if tokens and not actions:
+        for u in units:  # a lead-in row's own date: its steps with none inherit it
+            if u.kind == "leadin":
+                u.tokens = list(tokens)
+        return units
+    if not tokens:
         return units
     if len(tokens) == 1:
         for u in actions:
@@ -248,6 +253,18 @@ def _share_targets(units: list[Unit], tokens: list[Token], run: Run) -> list[Uni
         u.tokens = [next((t for t in tokens if t.anchor > start), tokens[-1])]
         u.notes.append("target-misaligned")
     return units
+
+
+def _stacked_tokens(tokens: list[Token], count: int) -> list[Token] | None:
+    """The tokens cut into ``count``, where one of them folds a stacked cell with a bare
+    year ("Complete 2026" beside two steps: ``split_stacked``)."""
+    for k, token in enumerate(tokens):
+        want = count - (len(tokens) - 1)
+        dues = split_stacked(token.run.text, want)
+        if dues is not None:
+            cut = [Token(d, token.run.slice(d.start, d.end), token.anchor) for d in dues]
+            return [*tokens[:k], *cut, *tokens[k + 1 :]]
+    return None
 
 
 def _split_by_targets(units: list[Unit], unit: Unit, tokens: list[Token], run: Run) -> list[Unit]:
@@ -293,6 +310,9 @@ def units_of_block(block: list[Line], in_group: bool) -> tuple[list[Unit], list[
             units.extend(_split_steps(run, a, b, after_leadin))
     if not units:
         units.append(Unit("action", run))
+    steps_count = sum(u.kind == "action" for u in units)
+    if tokens and len(tokens) < steps_count:
+        tokens = _stacked_tokens(tokens, steps_count) or tokens
     units = _share_targets(units, tokens, run)
     for u in units:  # an action whose text the export split over lines, joined again
         if u.kind == "action" and len({p.line for p in u.run.pieces}) > 1:
@@ -442,7 +462,7 @@ def _group(leadin: Unit, members: list[Unit]) -> None:
         if u in chained or (not u.own_owner and chain):
             source: OwnerSource = "group" if u in chained else "lead-in"
             u.owner, u.owner_source = chain, source
-    _borrow_targets(members)
+    _borrow_targets(leadin, members)
 
 
 def share_bullet_cells(units: list[Unit], gaps: AbstractSet[int] = frozenset()) -> None:
@@ -487,10 +507,17 @@ def share_bullet_cells(units: list[Unit], gaps: AbstractSet[int] = frozenset()) 
                     u.tokens = [t]
                     u.notes = [n for n in u.notes if n != "stacked-target-unsplit"]
                     u.notes.append("target-stacked-in-cell")
-    # one target beside a row's bullets is the whole cell's: each bullet's
+    # one target beside a row's bullets is the whole cell's: each bullet's; a row's
+    # target cell that stacks one target per bullet gives one to each, though the
+    # wrapped lines of a bullet's text pushed the next target beside it
     for row in _rows_of_bullets(units, marked, gaps):
-        tokens = [t for u in row for t in u.tokens]
-        if len(row) > 1 and len({id(t) for t in tokens}) == 1:
+        tokens = list({id(t): t for u in row for t in u.tokens}.values())
+        if len(row) > 1 and len(tokens) == len(row) and any(len(u.tokens) != 1 for u in row):
+            for u, t in zip(row, tokens, strict=True):
+                u.tokens = [t]
+                u.notes = [n for n in u.notes if n != "stacked-target-unsplit"]
+                u.notes.append("target-stacked-in-cell")
+        elif len(row) > 1 and len(tokens) == 1:
             for u in row:
                 if not u.tokens:
                     u.tokens = [tokens[0]]
@@ -523,9 +550,13 @@ def _bulleted(u: Unit) -> bool:
     return bool(BULLET_START.match(u.step.text if u.step else u.run.text))
 
 
-def _borrow_targets(members: list[Unit]) -> None:
+def _borrow_targets(leadin: Unit, members: list[Unit]) -> None:
     for k, u in enumerate(members):
         if u.tokens:
+            continue
+        if leadin.tokens:  # SMART.md: a lead-in's date is inherited by steps with none
+            u.tokens = [leadin.tokens[-1]]
+            u.notes.append("target-from-lead-in")
             continue
         after = next((m for m in members[k + 1 :] if m.tokens), None)
         before = next((m for m in reversed(members[:k]) if m.tokens), None)
@@ -631,6 +662,8 @@ def build(
             spans=u.run.spans(),
             owner=owner_text(u.owner),
             owner_spans=u.owner.spans(),
+            target=" ".join(t.due.text for t in u.tokens) or None,
+            target_spans=tuple(s for t in u.tokens for s in t.run.spans()),
         )
         for u in units
         if u.kind == "leadin"

@@ -197,3 +197,34 @@ def test_a_target_left_on_a_joining_word_carries_on_and_so_does_its_action() -> 
     (act,) = plan.recommendations[0].actions
     assert act.text == "Letters are logged and the log is read at the Weekly Operations meeting."
     assert (act.owner, act.target) == ("Head of Post Room", "Complete & ongoing")
+
+
+def test_a_stacked_target_beside_a_wrapped_bullet_goes_to_the_next_bullet() -> None:
+    # the target cell prints one line per bullet, but the first bullet wraps, so the
+    # second bullet's target stands beside the first bullet's second line
+    a, b, c, d, e = 0, 12, 44, 94, 118
+    bullet = "\u2022   "
+    lines = [
+        _row(
+            (a, "1. Rec No"),
+            (b, "2. Concerns"),
+            (c, "3. Response Action Taken/Planned"),
+            (d, "4. Responsible Owner"),
+            (e, "5. Target Date"),
+        ),
+        _row(
+            (a, "1"),
+            (b, "Kitchen fans failed."),
+            (c, bullet + "Fans replaced and serviced"),
+            (d, "Estates Partner"),
+            (e, "Complete"),
+        ),
+        _row((c + 4, "every quarter"), (e, "2026")),
+        _row((c, bullet + "New extraction hood fitted"), (d, "Head of Catering")),
+        "",
+    ]
+    text = "\n".join(lines)
+    plan = parse_text(text, "fans.txt")
+    assert unaccounted(text, plan) == []
+    got = [(a.owner, a.target, a.due) for a in plan.recommendations[0].actions]
+    assert got == [("Estates Partner", "Complete", "complete"), ("Head of Catering", "2026", None)]

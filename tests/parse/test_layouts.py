@@ -319,3 +319,29 @@ def test_a_cell_wrapped_over_two_lines_is_joined_and_says_so() -> None:
     (act,) = plan.recommendations[0].actions
     assert act.text == "Heated trolleys will be bought for every wing."
     assert "joined-lines" in act.notes
+
+
+def test_a_step_with_no_target_takes_its_lead_ins_date() -> None:
+    # SMART.md: a lead-in's owner and date are inherited by the steps that have none
+    plan = parse(
+        "5\tThe library was shut.\tThe Head of Learning will reopen it by:\tDeputy Governor\tJune 2026\n"
+        "\t\t1. Hiring a librarian for four days a week.\t\t\n"
+        "\t\t2. Opening on two evenings a week.\t\tSeptember 2026\n"
+    )
+    acts = plan.recommendations[0].actions
+    assert [(a.step, a.due) for a in acts] == [("1", "2026-06"), ("2", "2026-09")]
+    assert "target-from-lead-in" in acts[0].notes
+
+
+def test_a_stacked_target_cell_folded_onto_one_line_is_dealt_to_its_bullets() -> None:
+    # the export lost the paragraph break between "Complete" and "2026": read alone, the
+    # year would be a note to "Complete"; beside two bullets it is the second one's target
+    plan = parse(
+        "1\tGym places were scarce.\t• Evening gym session added on weekdays"
+        " • Second fitness suite built\tHead of PE\tComplete 2026\n"
+    )
+    acts = plan.recommendations[0].actions
+    assert [(a.target, a.due, a.due_status) for a in acts] == [
+        ("Complete", "complete", "complete"),
+        ("2026", None, "unrecognised"),
+    ]
