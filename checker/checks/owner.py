@@ -45,6 +45,12 @@ class SharedOwner(Params):
     separators: list[str] = Field(
         default_factory=lambda: list(SEPARATORS), description="what joins several owners"
     )
+    roles: list[str] = Field(
+        default_factory=list,
+        description="words (lower case) that make a part an owner of its own ('head', 'team'); "
+        "a part with none is part of its neighbour's title: 'Head of Learning and Skills' is "
+        "one owner. Empty: every part is an owner",
+    )
     message: str
 
 
@@ -86,7 +92,7 @@ class OwnerCheck(Check):
             if hit:
                 yield Hit(p.message.format(words=hit), "owner", None, None, (hit,))
         elif p.kind == "shared":
-            parts = _parts(owner, p.separators)
+            parts = _titles(_parts(owner, p.separators), p.roles)
             if len(parts) > 1:
                 yield Hit(
                     p.message.format(words=owner, count=len(parts)), "owner", None, None, (owner,)
@@ -129,3 +135,13 @@ def _parts(owner: str, separators: list[str]) -> list[str]:
     for sep in separators:
         pieces = [q for piece in pieces for q in piece.split(sep)]
     return [q.strip() for q in pieces if len(q.strip()) > 1]
+
+
+def _titles(parts: list[str], roles: list[str]) -> list[str]:
+    """The parts that are owners of their own: one naming no role word belongs to the
+    title beside it ("Safety and Equalities Manager", "Head of Learning and Skills")."""
+    if not roles or len(parts) < 2:
+        return parts
+    wanted = {r.lower() for r in roles}
+    owners = [p for p in parts if wanted & set(re.findall(r"[a-z]+", p.lower()))]
+    return owners if len(owners) > 1 else owners[:1] or parts[:1]
