@@ -582,15 +582,22 @@ def _bare_text(block: list[Line]) -> Run | None:
     return Run([ln.text for ln in block if ln.text is not None]) or None
 
 
-def rationale_of(block: list[Line], carries_on: bool = False) -> Run | None:
+def rationale_of(block: list[Line], carries_on: bool = False) -> tuple[Run, Run] | None:
     """A block that opens on its own partial or negative category ("Partly Agreed. We cannot
-    ...") and has no owner or target: the reason for the category, not an action. With
-    ``carries_on`` (a rationale came just before, and no action yet), any such block is
-    that rationale's cell carried on over lines the export broke at a full stop."""
-    run = _bare_text(block)
-    if run is None:
+    ...") and has no target: the reason for the category, not an action. With
+    ``carries_on`` (a rationale came just before, and no action yet), any such block with
+    no owner either is that rationale's cell carried on over lines the export broke at a
+    full stop. Gives the rationale and any owner cell beside it (who gave the reason),
+    which the caller reports: a rationale has no owner."""
+    if any(ln.target for ln in block):
         return None
-    return run if carries_on or _RATIONALE.match(run.text) else None
+    run = Run([ln.text for ln in block if ln.text is not None])
+    if not run:
+        return None
+    owner = _fold_all([ln.owner for ln in block if ln.owner])
+    if _RATIONALE.match(run.text) or (carries_on and not owner):
+        return run, owner
+    return None
 
 
 _NOTE = re.compile(r"\[[^\[\]]{2,}\]\s*$")
@@ -643,7 +650,17 @@ def build(
             continue
         said = rationale_of(block, carries_on=bool(rationale)) if not units else None
         if said is not None:
-            rationale = rationale + said
+            rationale = rationale + said[0]
+            if said[1]:
+                reason = "an owner cell beside the category's rationale, which is not an action"
+                unplaced.append(
+                    Unplaced(
+                        kind="unassigned",
+                        text=said[1].folded(),
+                        spans=said[1].spans(),
+                        reason=reason,
+                    )
+                )
             continue
         block_units, leftovers = units_of_block(block, in_group)
         in_group = in_group or any(u.kind == "leadin" for u in block_units)
