@@ -21,7 +21,7 @@ from checker.models import (
 )
 from checker.parse import actions, fixed_width
 from checker.parse.cells import regroup
-from checker.parse.grid import DEFAULT_ROLES, Line, heading_key, split_lines
+from checker.parse.grid import DEFAULT_ROLES, Line, heading_key, leading_ref, split_lines
 from checker.parse.header import read_header
 from checker.parse.pieces import Piece, Run, plain
 from checker.parse.table import RecDraft, TableReader, find_table
@@ -154,12 +154,16 @@ def _recommendation(
     )
     leadins, acts, left, rationale = actions.build(rec.lines, rec_id, rows_known, rec.gaps)
     unplaced.extend(left)
-    concern = Run(rec.concern)
+    ref, cells = rec.ref, list(rec.concern)
+    split = leading_ref(cells[0]) if ref is None and cells else None
+    if split is not None:
+        ref, cells[0] = split
+    concern = Run(cells)
     category = Run(rec.category)
     return Recommendation(
         id=rec_id,
-        ref=rec.ref.text.rstrip(".") if rec.ref else None,
-        ref_spans=(rec.ref.span(),) if rec.ref else (),
+        ref=ref.text.rstrip(".:)") if ref else None,
+        ref_spans=(ref.span(),) if ref else (),
         section=rec.section,
         concern=plain(concern.text),
         concern_spans=concern.spans(),

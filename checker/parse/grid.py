@@ -211,6 +211,27 @@ def is_ref(text: str) -> bool:
     return bool(REF_RE.match(text.strip()))
 
 
+# a reference printed at the start of the concern's own cell, where the table has no
+# number column: "1.12 Leaders should ...", "S13 Men ...", "14. Food ...", "Rec 15: ...".
+# A bare number with no stop is not one: "2 Wing was dirty" names a wing.
+_LEADING_REF = re.compile(
+    r"^(?P<ref>(?i:rec(?:ommendation)?|afi|ref|area)\.?\s*\d{1,3}(?:\.\d{1,2}){0,2}[a-z]?"
+    r"|\d{1,3}(?:\.\d{1,2}){1,2}[a-z]?|[A-Z]{1,3}\d{1,3}(?:\.\d{1,2})?[a-z]?|\d{1,3}(?=[.)]))"
+    r"(?P<stop>[.:)]?)\s+(?=[A-Z(\"“‘'])"
+)
+
+
+def leading_ref(cell: Piece) -> tuple[Piece, Piece] | None:
+    """(reference, rest) of a concern cell that opens on its own reference, else None."""
+    m = _LEADING_REF.match(cell.text)
+    if m is None:
+        return None
+    ref, rest = cell.sub(0, m.end("stop")), cell.sub(m.end(), len(cell.text))
+    if ref is None or rest is None:
+        return None
+    return ref, rest
+
+
 def ends_sentence(text: str) -> bool:
     return text.rstrip().endswith(_TERMINAL)
 

@@ -345,3 +345,35 @@ def test_a_stacked_target_cell_folded_onto_one_line_is_dealt_to_its_bullets() ->
         ("Complete", "complete", "complete"),
         ("2026", None, "unrecognised"),
     ]
+
+
+def test_a_reference_printed_at_the_start_of_the_concern_cell_is_the_ref() -> None:
+    head = "Recommendation\tAction\tOwner\tTarget date\n"
+    plan = parse(
+        "1.12 Leaders should give men help with debt.\tA debt adviser will visit weekly.\tHead of Resettlement\tMay 2026\n"
+        "S13 Older men should have a day centre.\tA day centre opens on C Wing.\tHead of Residence\tJune 2026\n"
+        "14. Food should be hot.\tHeated trolleys bought.\tCatering Manager\tComplete\n"
+        "2 Wing was dirty.\tA cleaning rota for every landing.\tHead of Residence\tMay 2026\n",
+        head,
+    )
+    recs = plan.recommendations
+    assert [(r.ref, r.concern.split()[0]) for r in recs] == [
+        ("1.12", "Leaders"),
+        ("S13", "Older"),
+        ("14", "Food"),
+        (None, "2"),  # a wing's name, not a reference
+    ]
+
+
+def test_a_rationale_beside_an_owner_is_not_an_action_and_its_owner_is_reported() -> None:
+    head = "Recommendation\tAgreed / Not agreed\tAction\tAction owner\tCompletion date\n"
+    plan = parse(
+        "Men on the wing should have daily classes.\tPartly agreed\tPartly agreed. The block is too"
+        " small for daily classes.\tHead of Education\t\n"
+        "\t\tTwo classes a week will be timetabled for the wing.\tHead of Education\tMay 2026\n",
+        head,
+    )
+    rec = plan.recommendations[0]
+    assert rec.rationale.startswith("Partly agreed. The block is too small")
+    assert [a.text for a in rec.actions] == ["Two classes a week will be timetabled for the wing."]
+    assert [(u.text, u.kind) for u in plan.unplaced] == [("Head of Education", "unassigned")]
