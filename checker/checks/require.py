@@ -26,6 +26,11 @@ class RequireParams(Params):
         default_factory=dict,
         description="wording that makes the text commit to nothing: then no evidence counts",
     )
+    kept_by: dict[str, EvidenceSpec] = Field(
+        default_factory=dict,
+        description="wording that keeps a commitment although voiding wording heads it: a "
+        "target stated outright ('encourage take-up, with a target of 90% of places filled')",
+    )
     scoped_by: dict[str, EvidenceSpec] = Field(
         default_factory=dict,
         description="wording whose scope, from it to the end of its sentence, holds no "
@@ -47,6 +52,7 @@ class RequireCheck(Check):
         super().__init__(params, options)
         self.evidence = [Evidence(name, spec) for name, spec in self.params.evidence.items()]
         self.voids = [Evidence(name, spec) for name, spec in self.params.voided_by.items()]
+        self.keeps = [Evidence(name, spec) for name, spec in self.params.kept_by.items()]
         self.scopes = [Evidence(name, spec) for name, spec in self.params.scoped_by.items()]
 
     def fields(self) -> frozenset[Field_]:
@@ -54,7 +60,7 @@ class RequireCheck(Check):
 
     def vocabulary(self) -> frozenset[str]:
         out: set[str] = set()
-        for ev in [*self.evidence, *self.voids, *self.scopes]:
+        for ev in [*self.evidence, *self.voids, *self.keeps, *self.scopes]:
             out |= ev.words()
         return frozenset(out)
 
@@ -92,7 +98,7 @@ class RequireCheck(Check):
         doc = ctx.doc(p.field)
         for ev in self.voids:
             hits = ev.find(doc, ctx.pipeline)
-            if hits:
+            if hits and not any(keep.find(doc, ctx.pipeline) for keep in self.keeps):
                 start, end, words = hits[0]
                 msg = (p.void_message or p.message).format(words=words)
                 yield Hit(msg, p.field, start, end, (words,))
