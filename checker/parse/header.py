@@ -25,6 +25,16 @@ _FACTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "submitted",
         re.compile(r"^(?:date\s+of\s+(?:the\s+)?plan|plan\s+date)\s*:\s*(?P<v>.+)$", re.I),
     ),
+    # "Date submitted: ...", "Submission date: ...", "Date of approval: ..."
+    (
+        "submitted",
+        re.compile(
+            r"^(?:date\s+(?:submitted|approved|agreed|adopted|signed\s+off)"
+            r"|date\s+of\s+(?:submission|approval|agreement|adoption|sign[- ]off)"
+            r"|(?:submission|approval|agreement|adoption|sign[- ]off)\s+date)\s*:\s*(?P<v>.*\d.*)$",
+            re.I,
+        ),
+    ),
     (
         "inspection",
         re.compile(r"^a\s+response\s+to\s+the\s+hmi\w*\s+inspection\s*:?\s*(?P<v>.+)$", re.I),
@@ -35,6 +45,15 @@ _FACTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("published", re.compile(r"^(?:report\s+)?published\s*:?\s*(?P<v>.+)$", re.I)),
     ("establishment", re.compile(r"^establishment\s*:\s*(?P<v>.+)$", re.I)),
+    # councils, trusts, forces: whose plan it is, named on its own line
+    (
+        "establishment",
+        re.compile(
+            r"^(?:organi[sz]ation|council|trust|authority|provider|force|service|body)"
+            r"(?:\s+name)?\s*:\s*(?P<v>.+)$",
+            re.I,
+        ),
+    ),
     (
         "establishment",
         re.compile(

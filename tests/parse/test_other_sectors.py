@@ -241,3 +241,22 @@ def test_references_with_a_word_before_the_number() -> None:
     plan = parse_text(text, "force.txt")
     assert [r.ref for r in plan.recommendations] == ["AFI 1", "Rec 2"]
     assert plan.recommendations[0].concern == "Calls are answered slowly."
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ("Date submitted: 2 February 2026", "2026-02-02"),
+        ("Submission date: 02/02/2026", "2026-02-02"),
+        ("Date of approval: 2nd February 2026", "2026-02-02"),
+    ],
+)
+def test_the_date_a_plan_went_in_under_other_labels(line: str, value: str) -> None:
+    plan = parse_text(f"Eastfold Trust\n{line}\n{COUNCIL.split(chr(10), 2)[2]}")
+    assert plan.header.submitted is not None and plan.header.submitted.value == value
+
+
+def test_whose_plan_it_is_on_a_line_of_its_own() -> None:
+    plan = parse_text(f"Organisation: Eastfold District Council\n{COUNCIL.split(chr(10), 2)[2]}")
+    assert plan.header.establishment is not None
+    assert plan.header.establishment.value == "Eastfold District Council"
