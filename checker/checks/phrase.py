@@ -57,7 +57,8 @@ class MatchParams(Params):
     unless_owner: bool = Field(
         default=False,
         description="cancel a match whose words (less 'the', 'will', 'to' ...) all stand in "
-        "the owner (the outside body is the owner itself)",
+        "the owner or in the name of the plan's own organisation (its establishment, else "
+        "its title): the body is then the owner itself or the owner's own organisation",
     )
     min_count: int = Field(
         default=1, ge=1, description="fire once, where at least this many matches are found"
@@ -141,10 +142,29 @@ _GLUE = frozenset("the a an will shall must to be by is are of for and".split())
 
 
 def _in_owner(ctx: Context, words: str) -> bool:
-    """Do the matched words (less the glue) all stand in the action's owner?"""
-    owner = ((ctx.action.owner if ctx.action else None) or "").lower()
+    """Do the matched words (less the glue) all stand in the action's owner, or in the
+    name of the organisation whose plan it is (the owner's own organisation)?"""
     mine = [w for w in re.findall(r"[\w&'-]+", words.lower()) if w not in _GLUE]
-    return bool(owner) and all(re.search(rf"\b{re.escape(w)}", owner) for w in mine)
+    owner = (ctx.action.owner if ctx.action else None) or ""
+    return any(
+        bool(name) and all(re.search(rf"\b{re.escape(w)}", name) for w in mine)
+        for name in (owner.lower(), _organisation(ctx))
+    )
+
+
+def _organisation(ctx: Context) -> str:
+    """Whose plan it is: the establishment the header names, else the plan's title line
+    ("Improvement Plan – Westmarch Borough Council"), lower case; "" when neither."""
+    memo: str | None = ctx.memo.get("plancheck.organisation")
+    if memo is None:
+        plan = ctx.plan
+        fact = plan.header.establishment
+        if fact is not None:
+            memo = (fact.value or fact.text).lower()
+        else:
+            memo = plan.preamble[0].text.lower() if plan.preamble else ""
+        ctx.memo["plancheck.organisation"] = memo
+    return memo
 
 
 def _next_sentence(doc: Any, end: int) -> tuple[int, int] | None:

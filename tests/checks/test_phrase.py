@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.checks.kit import hits
+from tests.checks.kit import HEAD, hits
 
 FILLER = st.lists(
     st.sampled_from(["the", "wing", "staff", "cells", "records", "new", "weekly", "officers"]),
@@ -62,3 +62,26 @@ def test_a_token_pattern_fires_on_each_of_its_alternatives(
     (found,) = hits(PATTERN, text=_sentence(before, f"will {verb} to", after))
     assert found.words == (f"will {verb} to",)
     assert not hits(PATTERN, text=_sentence(before, f"will {verb} for", after))
+
+
+OUTSIDE = {
+    "type": "pattern",
+    "field": "action",
+    "unless_owner": True,
+    "patterns": [
+        [{"IS_SENT_START": True, "LOWER": "the"}, {"LOWER": "council"}, {"LOWER": "will"}]
+    ],
+    "message": "'{words}' is another body's act",
+}
+COUNCIL_STEP = "The council will open a second housing advice desk in the town hall"
+
+
+def test_a_body_is_outside_unless_it_is_the_owner_or_whose_plan_it_is() -> None:
+    row = f"1\tHousing advice was hard to get.\t{COUNCIL_STEP}.\tHead of Resettlement\tMay 2026\n"
+    (found,) = hits(OUTSIDE, plan="Action Plan: HMP Eastfold\n" + HEAD + row)
+    assert found.message == "'The council will' is another body's act"
+    # the body named in the owner's cell, or as the plan's own organisation
+    owned = row.replace("Head of Resettlement", "Council Housing Team")
+    assert hits(OUTSIDE, plan=HEAD + owned) == []
+    assert hits(OUTSIDE, plan="Organisation: Eastfold District Council\n" + HEAD + row) == []
+    assert hits(OUTSIDE, plan="Eastfold District Council: housing action plan\n" + HEAD + row) == []
