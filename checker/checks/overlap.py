@@ -45,6 +45,12 @@ class OverlapParams(Params):
         description="openings that point back to the step before ('the findings', 'this'): "
         "such a step is about what that one is about",
     )
+    within_topics: bool = Field(
+        default=False,
+        description="judge only where both texts name a topic: an action is off its concern "
+        "when it is plainly about another area, not when the topics simply do not cover "
+        "what either is about (a plan from a sector the topics were not written for)",
+    )
     message: str
 
 
@@ -112,6 +118,8 @@ class OverlapCheck(Check):
         theirs, their_topics = self._words(ctx.doc("concern"))
         if mine & theirs or my_topics & their_topics:
             return
+        if self.params.within_topics and not (my_topics and their_topics):
+            return  # what either is about is outside the areas the topics know
         # "The findings will be acted upon": about what the step before is about
         before = self._step_before(ctx, act) if self._refers_back(doc) else None
         if before is not None and self._shares(ctx, before, theirs, their_topics):

@@ -41,6 +41,28 @@ def test_a_pointing_back_step_after_an_off_topic_one_is_off_topic_too() -> None:
     assert verdicts(body) == ["fail", "fail"]
 
 
+def test_an_action_outside_every_topic_is_not_judged_off_topic() -> None:
+    """Only an action plainly about another area fails: one whose words no topic knows
+    (a sector the topics were not written for) is not judged."""
+    body = (
+        "1\tThe registry took months to answer a written enquiry.\t"
+        "Two more registrars will be trained to sign copies by September 2026.\t"
+        "Registry Manager\tSeptember 2026\n"
+        "2\tThe registry took months to answer a written enquiry.\t"
+        "The kitchen will serve a hot breakfast on every wing from May 2026.\t"
+        "Catering Manager\tMay 2026\n"
+    )
+    # the first shares nothing, but names no area; the second is plainly about food, and
+    # the concern names none either, so it is not judged
+    assert verdicts(body) == ["pass", "pass"]
+    food_under_visits = (
+        "1\tVisits were often cancelled at short notice.\t"
+        "The kitchen will serve a hot breakfast on every wing from May 2026.\t"
+        "Catering Manager\tMay 2026\n"
+    )
+    assert verdicts(food_under_visits) == ["fail"]
+
+
 def test_related_topics_must_be_topics() -> None:
     params = OverlapParams(
         type="overlap",
