@@ -92,12 +92,23 @@ def _join_wrapped_targets(raw: list[ActionLine]) -> list[Line]:
     ]
     for i in range(len(lines) - 1):
         a, b = lines[i].target, lines[i + 1].target
+        if _new_step(lines[i], lines[i + 1]):
+            continue  # "January 26" above a step of its own whose target is "2027"
         # a date wrapped in two ("December" / "2026"), or a cell left unfinished on a
         # joining word ("Complete &" / "ongoing")
         if a and b and (join_wrapped(a.text, b.text) or _UNFINISHED.search(a.text)):
             lines[i].target = a + b
             lines[i + 1].target = Run()
     return lines
+
+
+def _new_step(line: Line, after: Line) -> bool:
+    """Does the line after open a step of its own: text that starts a sentence after a
+    line whose text ended one? Its target is then its own, not the tail of this one's."""
+    if line.text is None or after.text is None:
+        return False
+    text, prev = after.text.text.strip(), line.text.text.strip()
+    return bool(text and prev) and text[0].isupper() and ends_sentence(prev)
 
 
 def _continues(block: list[Line], line: Line) -> bool:

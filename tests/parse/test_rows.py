@@ -94,3 +94,26 @@ def test_owners_a_pdf_export_folded_into_one_line_are_cut_one_per_bullet() -> No
         # joined by "/": one shared owner, not two
         ["Head of Residence (lead) / Head of Safety"] * 2,
     ]
+
+
+def test_a_bare_year_beside_a_step_of_its_own_is_not_the_tail_of_the_target_above() -> None:
+    """ "January 26" is January 2026; the "2027" of the next step is that step's own target
+    (it fails T), not a year wrapped from the cell above ("January 26 2027")."""
+    plan = parse_text(
+        HEAD
+        + "1\tComplaints took too long.\tThe lead will meet the forum every month.\t"
+        + "Patient Lead\tJanuary 26\n"
+        + "\t\tThe trust will re-let the contract.\tHead of Healthcare\t2027\n"
+    )
+    first, second = plan.recommendations[0].actions
+    assert (first.target, first.due) == ("January 26", "2026-01")
+    assert (second.target, second.due) == ("2027", None)
+    # a target wrapped beside a step's wrapped text is still joined
+    wrapped = parse_text(
+        HEAD
+        + "1\tComplaints took too long.\tThe lead will meet the forum every month and\t"
+        + "Patient Lead\tDecember\n"
+        + "\t\treport the themes to the board.\t\t2026\n"
+    )
+    (act,) = wrapped.recommendations[0].actions
+    assert act.due == "2026-12"
