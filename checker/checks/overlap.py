@@ -51,6 +51,12 @@ class OverlapParams(Params):
         "when it is plainly about another area, not when the topics simply do not cover "
         "what either is about (a plan from a sector the topics were not written for)",
     )
+    weak: list[str] = Field(
+        default_factory=list,
+        description="topic words that are shared like any other, but do not by themselves "
+        "name an area for within_topics ('time' is time out of cell in a prison plan, and "
+        "any length of time elsewhere)",
+    )
     message: str
 
 
@@ -77,6 +83,7 @@ class OverlapCheck(Check):
             for w in words:  # by lemma, not by stem: "holding" a service is not a holding room
                 self.topic_of.setdefault(w.lower(), set()).update(kin[topic])
         self.back = [tuple(p.lower().split()) for p in self.params.refers_back]
+        self.weak = {w.lower() for w in self.params.weak}
 
     def _stem(self, word: str) -> str:
         n = self.params.stem
@@ -118,13 +125,23 @@ class OverlapCheck(Check):
         theirs, their_topics = self._words(ctx.doc("concern"))
         if mine & theirs or my_topics & their_topics:
             return
-        if self.params.within_topics and not (my_topics and their_topics):
+        if self.params.within_topics and not (
+            self._names_area(doc) and self._names_area(ctx.doc("concern"))
+        ):
             return  # what either is about is outside the areas the topics know
         # "The findings will be acted upon": about what the step before is about
         before = self._step_before(ctx, act) if self._refers_back(doc) else None
         if before is not None and self._shares(ctx, before, theirs, their_topics):
             return
         yield Hit(self.params.message, "action")
+
+    def _names_area(self, doc: Doc) -> bool:
+        """Does a word of the text other than a weak one belong to a topic?"""
+        return any(
+            form not in self.weak and form in self.topic_of
+            for t in doc
+            for form in (t.lemma_.lower(), t.lower_)
+        )
 
     def _refers_back(self, doc: Doc) -> bool:
         words = tuple(t.lower_ for t in doc[:3])

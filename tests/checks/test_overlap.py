@@ -63,6 +63,23 @@ def test_an_action_outside_every_topic_is_not_judged_off_topic() -> None:
     assert verdicts(food_under_visits) == ["fail"]
 
 
+def test_a_weak_topic_word_is_shared_but_names_no_area() -> None:
+    """'time' joins an action to a time-out-of-cell concern, but a concern whose only topic
+    word is 'time' ("the time it takes") is not judged."""
+    cells = (
+        "1\tMen had too little time out of their cells.\t"
+        "Evening association will run on every wing from June 2026.\t"
+        "Head of Operations\tJune 2026\n"
+    )
+    assert verdicts(cells) == ["pass"]
+    waits = (
+        "1\tThe registry should cut the time it takes to answer an enquiry.\t"
+        "Two new phone lines for enquiries will be installed in the front office.\t"
+        "Registry Manager\tJune 2026\n"
+    )
+    assert verdicts(waits) == ["pass"]
+
+
 def test_related_topics_must_be_topics() -> None:
     params = OverlapParams(
         type="overlap",
