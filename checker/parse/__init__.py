@@ -152,14 +152,16 @@ def _recommendation(
         )
         for k, cell in rec.status
     )
-    leadins, acts, left, rationale = actions.build(rec.lines, rec_id, rows_known, rec.gaps)
+    category = Run(rec.category)
+    leadins, acts, left, rationale = actions.build(
+        rec.lines, rec_id, rows_known, rec.gaps, category.folded()
+    )
     unplaced.extend(left)
     ref, cells = rec.ref, list(rec.concern)
     split = leading_ref(cells[0]) if ref is None and cells else None
     if split is not None:
         ref, cells[0] = split
     concern = Run(cells)
-    category = Run(rec.category)
     return Recommendation(
         id=rec_id,
         ref=ref.text.rstrip(".:)") if ref else None,

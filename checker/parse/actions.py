@@ -593,20 +593,35 @@ def _bare_text(block: list[Line]) -> Run | None:
     return Run([ln.text for ln in block if ln.text is not None]) or None
 
 
-def rationale_of(block: list[Line], carries_on: bool = False) -> tuple[Run, Run] | None:
+_NEGATIVE = re.compile(
+    r"^\s*(?:(?:partly|partially|not)\s+(?:agreed|accepted)|rejected|agreed\s+in\s+principle)\b",
+    re.IGNORECASE,
+)
+
+
+def negative_category(category: str) -> bool:
+    """Is the response's category a partial or negative one ("Partly Agreed", "Rejected")?"""
+    return bool(_NEGATIVE.match(category))
+
+
+def rationale_of(
+    block: list[Line], carries_on: bool = False, negative: bool = False
+) -> tuple[Run, Run] | None:
     """A block that opens on its own partial or negative category ("Partly Agreed. We cannot
     ...") and has no target: the reason for the category, not an action. With
     ``carries_on`` (a rationale came just before, and no action yet), any such block with
     no owner either is that rationale's cell carried on over lines the export broke at a
-    full stop. Gives the rationale and any owner cell beside it (who gave the reason),
-    which the caller reports: a rationale has no owner."""
+    full stop. With ``negative`` (the category, in a column of its own, is partial or
+    negative), a first block with neither owner nor target is the reason too. Gives the
+    rationale and any owner cell beside it (who gave the reason), which the caller
+    reports: a rationale has no owner."""
     if any(ln.target for ln in block):
         return None
     run = Run([ln.text for ln in block if ln.text is not None])
     if not run:
         return None
     owner = _fold_all([ln.owner for ln in block if ln.owner])
-    if _RATIONALE.match(run.text) or (carries_on and not owner):
+    if _RATIONALE.match(run.text) or ((carries_on or negative) and not owner):
         return run, owner
     return None
 
@@ -640,10 +655,13 @@ def build(
     rec_id: str,
     rows_known: bool = False,
     gaps: AbstractSet[int] = frozenset(),
+    category: str = "",
 ) -> tuple[list[LeadIn], list[Action], list[Unplaced], Run]:
     """Lead-ins, actions, unplaced cells and the category's rationale of one recommendation.
 
-    ``gaps`` are the fixed-width lines an empty line stands above: where a row may end."""
+    ``gaps`` are the fixed-width lines an empty line stands above: where a row may end.
+    ``category`` is the text of the response's category column, if the plan has one."""
+    negative = negative_category(category)
     units: list[Unit] = []
     unplaced: list[Unplaced] = []
     rationale = Run()
@@ -659,7 +677,7 @@ def build(
             )
         if not block:
             continue
-        said = rationale_of(block, carries_on=bool(rationale)) if not units else None
+        said = rationale_of(block, bool(rationale), negative) if not units else None
         if said is not None:
             rationale = rationale + said[0]
             if said[1]:

@@ -117,3 +117,26 @@ def test_a_bare_year_beside_a_step_of_its_own_is_not_the_tail_of_the_target_abov
     )
     (act,) = wrapped.recommendations[0].actions
     assert act.due == "2026-12"
+
+
+def test_the_reason_beside_a_partly_agreed_category_column_is_not_an_action() -> None:
+    """The category in its own column, its reason in the response column with no owner or
+    target: the reason is the rationale; the steps after it are the actions."""
+    head = "Rec No\tRecommendation\tAgreed / Partly agreed / Not agreed\tAction\tOwner\tTarget\n"
+    plan = parse_text(
+        head
+        + "2.1\tOpen the gym every evening.\tPartly agreed\t"
+        + "Staffing does not allow an evening gym on all seven days.\t\t\n"
+        + "\t\t\tThe gym will open on Tuesday and Thursday evenings.\tPE Manager\tMay 2026\n"
+        + "2.2\tFit a lift in the library.\tNot agreed\t"
+        + "A ramp already gives step-free access to the library.\t\t\n"
+    )
+    partly, refused = plan.recommendations
+    assert partly.rationale.startswith("Staffing does not allow")
+    assert [a.text for a in partly.actions] == [
+        "The gym will open on Tuesday and Thursday evenings."
+    ]
+    assert refused.rationale.startswith("A ramp") and refused.actions == ()
+    # an agreed response's first step with no owner or target is still a step
+    agreed = parse_text(head + "3.1\tFix the heating.\tAgreed\tThe boiler will be replaced.\t\t\n")
+    assert len(agreed.recommendations[0].actions) == 1
