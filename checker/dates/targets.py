@@ -138,7 +138,8 @@ def normalise_target(cell: str) -> Due:
     An empty cell is ``missing``. A cell that holds several targets is read as
     one only where that is unambiguous: a completed status beside dates
     ("Completed March 2026", "December 26 Completed") is that completed status,
-    and repeats of one date are that date; anything else is ``unrecognised``
+    repeats of one date are that date, and a first deadline followed by a frequency
+    ("June 2026 and monthly thereafter") is that deadline; anything else is ``unrecognised``
     (use :func:`split_targets` to share such a cell among several steps).
     """
     pieces = split_targets(cell)
@@ -153,7 +154,16 @@ def normalise_target(cell: str) -> Due:
         return make_due(cell, start, end, done[0].status, "complete")
     if len(dated) == len(pieces) and len({piece.value for piece in dated}) == 1:
         return make_due(cell, start, end, dated[0].status, dated[0].value)
+    first, rest = pieces[0], pieces[1:]
+    if first.status in ("date", "month") and all(
+        piece.status == "open-ended" and _THEREAFTER.search(piece.text) for piece in rest
+    ):
+        return make_due(cell, start, end, first.status, first.value)
     return make_due(cell, start, end, "unrecognised", None)
+
+
+# a first deadline, then a frequency: "June 2026 and monthly thereafter"
+_THEREAFTER = re.compile(r"\b(thereafter|after\s+that|afterwards|from\s+then(\s+on)?)\b", re.I)
 
 
 def join_wrapped(first: str, second: str) -> str | None:

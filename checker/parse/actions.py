@@ -25,7 +25,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from checker.dates.grammar import Due
-from checker.dates.targets import join_wrapped, split_stacked, split_targets
+from checker.dates.targets import join_wrapped, normalise_target, split_stacked, split_targets
 from checker.models import Action, LeadIn, OwnerSource, Unplaced
 from checker.parse.grid import ends_sentence
 from checker.parse.pieces import Piece, Run, is_note, plain
@@ -721,8 +721,14 @@ def build(
 
 def _action(u: Unit, ident: str) -> Action:
     target_run = Run([p for t in u.tokens for p in t.run.pieces])
-    due = u.tokens[0].due if len(u.tokens) == 1 else None
     target = " ".join(t.due.text for t in u.tokens) if u.tokens else None
+    due = u.tokens[0].due if len(u.tokens) == 1 else None
+    if due is None and target is not None and len({s.line for s in target_run.spans()}) == 1:
+        # several targets on one line of one step's cell: one reading where that is
+        # unambiguous ("Completed April 2026" is completed, "June 2026 and monthly
+        # thereafter" June 2026); targets stacked on lines of their own stay unread
+        whole = normalise_target(target)
+        due = whole if whole.status != "unrecognised" else None
     return Action(
         id=ident,
         text=plain(u.run.text),

@@ -71,6 +71,10 @@ TARGETS = [
     # a completed status beside a date, read as one target
     ("Completed March 2026", "complete", "complete"),
     ("December 26 Completed", "complete", "complete"),
+    # a first deadline, then a frequency after it
+    ("June 2026 and monthly thereafter", "2026-06", "month"),
+    ("30/09/2026, then quarterly after that", "2026-09-30", "date"),
+    ("June 2026 and monthly", None, "unrecognised"),
     # open-ended
     ("Ongoing", None, "open-ended"),
     ("On-going", None, "open-ended"),

@@ -140,3 +140,16 @@ def test_the_reason_beside_a_partly_agreed_category_column_is_not_an_action() ->
     # an agreed response's first step with no owner or target is still a step
     agreed = parse_text(head + "3.1\tFix the heating.\tAgreed\tThe boiler will be replaced.\t\t\n")
     assert len(agreed.recommendations[0].actions) == 1
+
+
+def test_a_completed_status_and_its_date_on_one_line_are_one_target() -> None:
+    plan = parse_text(
+        HEAD
+        + "1\tReception was dirty.\tThe reception was refurbished in April 2026.\t"
+        + "Head of Estates\tCompleted April 2026\n"
+        + "\t\tA survey of 40 new arrivals will be run each month.\tSafety Manager\t"
+        + "June 2026 and monthly thereafter\n"
+    )
+    done, survey = plan.recommendations[0].actions
+    assert (done.due, done.due_status) == ("complete", "complete")
+    assert (survey.due, survey.due_status) == ("2026-06", "month")
