@@ -14,6 +14,13 @@ def _row(*cells: tuple[int, str]) -> str:
     return line
 
 
+def _heading(*starts: int) -> str:
+    """The HMPPS column headings, each opening at its start."""
+    titles = ("1. Rec No", "2. Concerns", "3. Response Action Taken/Planned",
+              "4. Responsible Owner", "5. Target Date")  # fmt: skip
+    return _row(*zip(starts, titles, strict=True))
+
+
 # page 1 columns: 0, 8, 40, 90, 110; page 2 moved left: 0, 5, 36, 86, 106
 P1 = (0, 8, 40, 90, 110)
 P2 = (0, 5, 36, 86, 106)
@@ -94,13 +101,7 @@ def test_a_cell_of_bullets_shares_its_owner_and_deals_its_stacked_targets() -> N
     a, b, c, d, e = 0, 12, 44, 94, 118
     bullet = "\u2022   "
     lines = [
-        _row(
-            (a, "1. Rec No"),
-            (b, "2. Concerns"),
-            (c, "3. Response Action Taken/Planned"),
-            (d, "4. Responsible Owner"),
-            (e, "5. Target Date"),
-        ),
+        _heading(a, b, c, d, e),
         _row(
             (a, "1"),
             (b, "Laundry was slow."),
@@ -205,13 +206,7 @@ def test_a_stacked_target_beside_a_wrapped_bullet_goes_to_the_next_bullet() -> N
     a, b, c, d, e = 0, 12, 44, 94, 118
     bullet = "\u2022   "
     lines = [
-        _row(
-            (a, "1. Rec No"),
-            (b, "2. Concerns"),
-            (c, "3. Response Action Taken/Planned"),
-            (d, "4. Responsible Owner"),
-            (e, "5. Target Date"),
-        ),
+        _heading(a, b, c, d, e),
         _row(
             (a, "1"),
             (b, "Kitchen fans failed."),
