@@ -579,11 +579,14 @@ def _borrow_targets(leadin: Unit, members: list[Unit]) -> None:
             u.notes.append("target-from-previous-step")
 
 
-_RATIONALE = re.compile(
+# a partial or negative category ("Partly Agreed", "Not accepted", "Rejected")
+_NOT_WHOLLY = (
     r"^\s*(?:(?:partly|partially|not)\s+(?:agreed|accepted)|rejected|agreed\s+in\s+principle)"
-    r"\s*[.:;–-]",
-    re.IGNORECASE,
 )
+# printed at the head of the response cell ("Partly Agreed. We cannot ..."), or in a column
+# of its own
+_RATIONALE = re.compile(_NOT_WHOLLY + r"\s*[.:;–-]", re.IGNORECASE)
+_NOT_WHOLLY_CATEGORY = re.compile(_NOT_WHOLLY + r"\b", re.IGNORECASE)
 
 
 def _bare_text(block: list[Line]) -> Run | None:
@@ -591,17 +594,6 @@ def _bare_text(block: list[Line]) -> Run | None:
     if any(ln.owner or ln.target for ln in block):
         return None
     return Run([ln.text for ln in block if ln.text is not None]) or None
-
-
-_NEGATIVE = re.compile(
-    r"^\s*(?:(?:partly|partially|not)\s+(?:agreed|accepted)|rejected|agreed\s+in\s+principle)\b",
-    re.IGNORECASE,
-)
-
-
-def negative_category(category: str) -> bool:
-    """Is the response's category a partial or negative one ("Partly Agreed", "Rejected")?"""
-    return bool(_NEGATIVE.match(category))
 
 
 def rationale_of(
@@ -661,7 +653,7 @@ def build(
 
     ``gaps`` are the fixed-width lines an empty line stands above: where a row may end.
     ``category`` is the text of the response's category column, if the plan has one."""
-    negative = negative_category(category)
+    negative = bool(_NOT_WHOLLY_CATEGORY.match(category))
     units: list[Unit] = []
     unplaced: list[Unplaced] = []
     rationale = Run()
