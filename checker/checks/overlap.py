@@ -95,22 +95,27 @@ class OverlapCheck(Check):
     def vocabulary(self) -> frozenset[str]:
         return frozenset(self.topic_of) | frozenset(self.ignore)
 
-    def _words(self, doc: Doc) -> tuple[set[str], set[str]]:
-        """(content lemmas, topics) of a text; topics are read before stop words are dropped."""
+    def _words(self, doc: Doc) -> tuple[set[str], set[str], bool]:
+        """(content lemmas, topics, whether a word other than a weak one names a topic) of a
+        text; topics are read before stop words are dropped."""
         key = f"plancheck.overlap.{id(self)}"
         if key in doc.user_data:  # a concern is read once, not once per action under it
-            memo: tuple[set[str], set[str]] = doc.user_data[key]
+            memo: tuple[set[str], set[str], bool] = doc.user_data[key]
             return memo
         content: set[str] = set()
         topics: set[str] = set()
+        names_area = False
         for t in doc:
             lemma, lower = t.lemma_.lower(), t.lower_
             for form in (lemma, lower):
-                topics |= self.topic_of.get(form, set())
+                found = self.topic_of.get(form)
+                if found:
+                    topics |= found
+                    names_area = names_area or form not in self.weak
             if not t.is_stop and _WORD.match(lemma) and lemma not in self.ignore:
                 content |= {lemma, self._stem(lemma)}
-        doc.user_data[key] = (content, topics)
-        return content, topics
+        doc.user_data[key] = (content, topics, names_area)
+        return content, topics, names_area
 
     def run(self, ctx: Context) -> Iterable[Hit]:
         act, rec = ctx.action, ctx.rec
@@ -119,29 +124,19 @@ class OverlapCheck(Check):
         if len(act.text.split()) < self.params.min_words:
             return
         doc = ctx.doc("action")
-        mine, my_topics = self._words(doc)
+        mine, my_topics, my_area = self._words(doc)
         if len({w for w in mine if not w.endswith("…")}) < self.params.min_content:
             return  # too little said to tell what it is about
-        theirs, their_topics = self._words(ctx.doc("concern"))
+        theirs, their_topics, their_area = self._words(ctx.doc("concern"))
         if mine & theirs or my_topics & their_topics:
             return
-        if self.params.within_topics and not (
-            self._names_area(doc) and self._names_area(ctx.doc("concern"))
-        ):
+        if self.params.within_topics and not (my_area and their_area):
             return  # what either is about is outside the areas the topics know
         # "The findings will be acted upon": about what the step before is about
         before = self._step_before(ctx, act) if self._refers_back(doc) else None
         if before is not None and self._shares(ctx, before, theirs, their_topics):
             return
         yield Hit(self.params.message, "action")
-
-    def _names_area(self, doc: Doc) -> bool:
-        """Does a word of the text other than a weak one belong to a topic?"""
-        return any(
-            form not in self.weak and form in self.topic_of
-            for t in doc
-            for form in (t.lemma_.lower(), t.lower_)
-        )
 
     def _refers_back(self, doc: Doc) -> bool:
         words = tuple(t.lower_ for t in doc[:3])
@@ -156,5 +151,5 @@ class OverlapCheck(Check):
 
     def _shares(self, ctx: Context, act: Action, theirs: set[str], topics: set[str]) -> bool:
         """Does this action share a word or a topic with the concern's?"""
-        words, its_topics = self._words(ctx.docs(act.text))
+        words, its_topics, _area = self._words(ctx.docs(act.text))
         return bool(words & theirs or its_topics & topics)

@@ -74,7 +74,7 @@ def test_a_weak_topic_word_is_shared_but_names_no_area() -> None:
     assert verdicts(cells) == ["pass"]
     waits = (
         "1\tThe registry should cut the time it takes to answer an enquiry.\t"
-        "Two new phone lines for enquiries will be installed in the front office.\t"
+        "Two new phone lines will be installed in the front office.\t"
         "Registry Manager\tJune 2026\n"
     )
     assert verdicts(waits) == ["pass"]
