@@ -98,7 +98,9 @@ class RequireCheck(Check):
         doc = ctx.doc(p.field)
         for ev in self.voids:
             hits = ev.find(doc, ctx.pipeline)
-            if hits and not any(keep.find(doc, ctx.pipeline) for keep in self.keeps):
+            if hits:
+                if any(keep.find(doc, ctx.pipeline) for keep in self.keeps):
+                    break  # a target stated outright: the evidence decides, as with no void
                 start, end, words = hits[0]
                 msg = (p.void_message or p.message).format(words=words)
                 yield Hit(msg, p.field, start, end, (words,))
