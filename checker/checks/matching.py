@@ -118,7 +118,7 @@ class PatternSet(_MatchSet):
             needs = tuple(
                 (attr, frozenset(strings.add(w) for w in words)) for attr, words in anchors(pattern)
             )
-            pool.patterns.append((label, pattern, needs))
+            pool.add_pattern(label, pattern, needs)
 
     def words(self) -> set[str]:
         out: set[str] = set()
@@ -163,6 +163,11 @@ class _Pool:
         self.nlp = nlp
         self.sets: list[_MatchSet] = []  # held, so that a key is never reused
         self.patterns: list[tuple[str, list[dict[str, Any]], Anchor]] = []
+        # which patterns a Doc can match, as bits: each required token of each pattern is a
+        # bit, set by any of its words; a pattern can match when all of its bits are set
+        self._bits: dict[tuple[str, int], int] = {}  # (attribute, word's hash) -> its bits
+        self._full: list[int] = []  # per pattern, the bits of its required tokens
+        self._nbits = 0
         self._token: dict[frozenset[int], Any] = {}
         self._phrase: dict[str, Any] = {}
         self._labels: dict[int, int] = {}  # the vocabulary's hash of a label -> set key
@@ -187,18 +192,29 @@ class _Pool:
                 matcher.add(label, [pattern])
         return matcher
 
+    def add_pattern(self, label: str, pattern: list[dict[str, Any]], needs: Anchor) -> None:
+        full = 0
+        for attr, words in needs:
+            bit = 1 << self._nbits
+            self._nbits += 1
+            full |= bit
+            for word in words:
+                self._bits[(attr, word)] = self._bits.get((attr, word), 0) | bit
+        self.patterns.append((label, pattern, needs))
+        self._full.append(full)
+
     def _possible(self, doc: Doc) -> frozenset[int]:
         """The patterns whose anchor words the doc holds: spaCy's Matcher tries every
         pattern at every token, so a pattern that cannot match is left out of the pass."""
         from spacy.attrs import LEMMA, LOWER
 
         array = doc.to_array([LEMMA, LOWER])
-        held = {"LEMMA": set(array[:, 0].tolist()), "LOWER": set(array[:, 1].tolist())}
-        return frozenset(
-            i
-            for i, (_, _, needs) in enumerate(self.patterns)
-            if all(not words.isdisjoint(held[attr]) for attr, words in needs)
-        )
+        bits = self._bits
+        held = 0
+        for attr, column in (("LEMMA", 0), ("LOWER", 1)):
+            for word in set(array[:, column].tolist()):
+                held |= bits.get((attr, word), 0)
+        return frozenset(i for i, full in enumerate(self._full) if held & full == full)
 
     def phrase_matcher(self, on: MatchOn) -> Any:
         if on not in self._phrase:
