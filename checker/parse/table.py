@@ -72,11 +72,13 @@ class _Echo:
 
     def __init__(self) -> None:
         self.seen: dict[tuple[str, ...], int] = {}
+        self._last: tuple[str, list[tuple[str, ...]]] = ("", [])
 
-    @staticmethod
-    def grams(text: str) -> list[tuple[str, ...]]:
-        words = _WORD.findall(text.lower())
-        return [tuple(words[i : i + _GRAM]) for i in range(len(words) - _GRAM + 1)]
+    def grams(self, text: str) -> list[tuple[str, ...]]:
+        if self._last[0] != text:  # asked about, then added: split once
+            words = _WORD.findall(text.lower())
+            self._last = (text, list(zip(*(words[i:] for i in range(_GRAM)), strict=False)))
+        return self._last[1]
 
     def repeats(self, text: str) -> list[int] | None:
         """The earlier lines a long text re-states, if it is mostly a re-statement of several."""
