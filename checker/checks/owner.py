@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Annotated, Literal
 
 from pydantic import Field
@@ -122,11 +123,20 @@ class OwnerCheck(Check):
         establishment = ctx.plan.header.establishment
         if establishment and establishment.value:
             patterns.append(re.escape(establishment.value))
-        for part in _parts(owner, p.separators) or [owner]:
-            for pat in patterns:
-                if user_pattern(pat).fullmatch(part.strip(" .")):
-                    return part.strip()
-        return None
+        return _collective_part(owner, tuple(patterns), tuple(p.separators))
+
+
+@lru_cache(maxsize=4096)
+def _collective_part(
+    owner: str, patterns: tuple[str, ...], separators: tuple[str, ...]
+) -> str | None:
+    """The part of the owner cell that is a collective owner (a plan names the same few
+    owners on many actions: each is read once)."""
+    for part in _parts(owner, list(separators)) or [owner]:
+        for pat in patterns:
+            if user_pattern(pat).fullmatch(part.strip(" .")):
+                return part.strip()
+    return None
 
 
 def _parts(owner: str, separators: list[str]) -> list[str]:
