@@ -186,7 +186,9 @@ class _Pool:
 
             if len(self._token) >= 4096:
                 self._token.clear()
-            matcher = self._token[which] = Matcher(self.nlp.vocab)
+            # validated against spaCy's schema once, when the pack loaded (engine.packs), not
+            # again for every Matcher a new mix of texts asks for
+            matcher = self._token[which] = Matcher(self.nlp.vocab, validate=False)
             for i in sorted(which):
                 label, pattern, _ = self.patterns[i]
                 matcher.add(label, [pattern])
