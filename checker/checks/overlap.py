@@ -85,6 +85,10 @@ class OverlapCheck(Check):
         self.back = [tuple(p.lower().split()) for p in self.params.refers_back]
         self.weak = {w.lower() for w in self.params.weak}
 
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled (a compiled rule pack) without the words read so far."""
+        return {k: v for k, v in self.__dict__.items() if k != "_word_memo"}
+
     def _stem(self, word: str) -> str:
         n = self.params.stem
         return word[:n] + "…" if n and len(word) > n else word
@@ -100,22 +104,49 @@ class OverlapCheck(Check):
         text; topics are read before stop words are dropped."""
         key = f"plancheck.overlap.{id(self)}"
         if key in doc.user_data:  # a concern is read once, not once per action under it
-            memo: tuple[set[str], set[str], bool] = doc.user_data[key]
-            return memo
+            kept: tuple[set[str], set[str], bool] = doc.user_data[key]
+            return kept
+        from spacy.attrs import IS_STOP, LEMMA, LOWER
+
         content: set[str] = set()
         topics: set[str] = set()
         names_area = False
-        for t in doc:
-            lemma, lower = t.lemma_.lower(), t.lower_
-            for form in (lemma, lower):
-                found = self.topic_of.get(form)
-                if found:
-                    topics |= found
-                    names_area = names_area or form not in self.weak
-            if not t.is_stop and _WORD.match(lemma) and lemma not in self.ignore:
-                content |= {lemma, self._stem(lemma)}
+        # a word is read once per run: by its hashes, not by a Token object per word
+        memo: dict[tuple[int, int, int], tuple[frozenset[str], frozenset[str], bool]] = (
+            self.__dict__.setdefault("_word_memo", {})
+        )
+        if len(memo) > 200_000:  # a long-lived server meets ever more words
+            memo.clear()
+        rows = doc.to_array([LEMMA, LOWER, IS_STOP]).tolist()
+        for lemma_hash, lower_hash, stop in {(int(a), int(b), int(c)) for a, b, c in rows}:
+            read = memo.get((lemma_hash, lower_hash, stop))
+            if read is None:
+                read = memo[(lemma_hash, lower_hash, stop)] = self._word(
+                    doc, lemma_hash, lower_hash, stop
+                )
+            content |= read[0]
+            topics |= read[1]
+            names_area = names_area or read[2]
         doc.user_data[key] = (content, topics, names_area)
         return content, topics, names_area
+
+    def _word(
+        self, doc: Doc, lemma_hash: int, lower_hash: int, stop: int
+    ) -> tuple[frozenset[str], frozenset[str], bool]:
+        """(content lemmas, topics, whether it names an area) of one word."""
+        strings = doc.vocab.strings
+        lemma, lower = strings[lemma_hash].lower(), strings[lower_hash]
+        topics: set[str] = set()
+        names_area = False
+        for form in (lemma, lower):
+            found = self.topic_of.get(form)
+            if found:
+                topics |= found
+                names_area = names_area or form not in self.weak
+        content: frozenset[str] = frozenset()
+        if not stop and _WORD.match(lemma) and lemma not in self.ignore:
+            content = frozenset({lemma, self._stem(lemma)})
+        return content, frozenset(topics), names_area
 
     def run(self, ctx: Context) -> Iterable[Hit]:
         act, rec = ctx.action, ctx.rec
