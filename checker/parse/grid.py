@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from checker.dates.targets import normalise_target
 from checker.parse.pieces import Piece, piece
@@ -250,8 +251,10 @@ def _owner_like(text: str) -> bool:
     return not (text.endswith(".") and len(words) > 5)
 
 
+@lru_cache(maxsize=16384)
 def _fit(role: Role, text: str) -> float:
-    """How well a non-empty cell fits a column."""
+    """How well a non-empty cell fits a column (asked for every column and every way of
+    reading the row: answered once)."""
     if role == "ref":
         if is_ref(text):
             return 3.0
