@@ -77,20 +77,28 @@ def packs_digest(folders: list[Path]) -> str:
     h = hashlib.sha256()
     for folder in folders:
         h.update(str(folder).encode("utf-8", "surrogateescape") + b"\0")
-        if not folder.is_dir():
-            continue
-        for path in sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml")):
+        for rel, path in _files(folder, (".yaml", ".yml")):
             try:
-                data = path.read_bytes()
+                with open(path, "rb") as fh:
+                    data = fh.read()
             except OSError:
                 data = b"\0unreadable"
-            h.update(
-                path.relative_to(folder).as_posix().encode("utf-8", "surrogateescape")
-                + b"\0"
-                + data
-                + b"\0"
-            )
+            h.update(rel.encode("utf-8", "surrogateescape") + b"\0" + data + b"\0")
     return h.hexdigest()
+
+
+def _files(folder: Path, suffixes: tuple[str, ...]) -> list[tuple[str, str]]:
+    """(path relative to the folder, with '/', full path) of every file under it whose name
+    ends in one of the suffixes, in order of the relative path (``os.walk``, not
+    ``Path.rglob``: a replayed run walks the source and the rules on every call)."""
+    out: list[tuple[str, str]] = []
+    top = str(folder)
+    for here, dirs, names in os.walk(top):
+        dirs.sort()
+        rel = os.path.relpath(here, top).replace(os.sep, "/")
+        prefix = "" if rel == "." else rel + "/"
+        out += [(prefix + n, os.path.join(here, n)) for n in names if n.endswith(suffixes)]
+    return sorted(out)
 
 
 @cache
@@ -100,14 +108,13 @@ def code_digest() -> str:
     modification time (an edit changes them; reading every file's bytes cost a replayed
     run 8 ms of its 80)."""
     h = hashlib.sha256()
-    root = Path(__file__).resolve().parent
-    for path in sorted(root.rglob("*.py")):
+    for rel, path in _files(Path(__file__).resolve().parent, (".py",)):
         try:
-            info = path.stat()
+            info = os.stat(path)
         except OSError:
             continue
         h.update(
-            path.relative_to(root).as_posix().encode("utf-8", "surrogateescape")
+            rel.encode("utf-8", "surrogateescape")
             + f"\0{info.st_size}\0{info.st_mtime_ns}\0".encode("ascii")
         )
     return h.hexdigest()
