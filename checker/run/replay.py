@@ -85,19 +85,32 @@ def replay_key(paths: Sequence[str], opts: Mapping[str, Any]) -> str | None:
             return None
         folders.add(path.resolve().parent)
     config = opts.get("config")
-    configs = [Path(config)] if config else []
+    if config:
+        _add_config(add, Path(config))
+    seen: set[Path] = set()
     for folder in sorted(folders):
         for above in (folder, *folder.parents):
-            configs += [above / name for name in CONFIG_FILES]
-    for path in dict.fromkeys(configs):
-        try:
-            data = path.read_bytes()
-        except OSError:
-            add(str(path), "absent")
-            continue
-        add(str(path), data, _packs_of(path, data))
+            if above in seen:
+                break  # the walk from here up was taken for another folder
+            seen.add(above)
+            # a plancheck.toml or .plancheck.toml is the config of every folder under it
+            # (the nearest config wins, whole): none above it can change the output
+            if any(_add_config(add, above / name) for name in CONFIG_FILES[:2]):
+                break
+            _add_config(add, above / "pyproject.toml")
     add(*installed())
     return keyed(h.hexdigest().encode("ascii"))
+
+
+def _add_config(add: Any, path: Path) -> bool:
+    """Put a config file's bytes (or its absence) in the key; whether it was there."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        add(str(path), "absent")
+        return False
+    add(str(path), data, _packs_of(path, data))
+    return True
 
 
 def lookup(key: str, cache_dir: Path | None) -> tuple[int, str, bool] | None:

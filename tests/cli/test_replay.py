@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from checker.cache import default_folder
 from tests.cli.kit import BAD, GOOD, lint
 from tests.cli.test_config import LOCAL_RULE, write
@@ -55,6 +57,27 @@ def test_any_change_that_can_change_the_output_is_a_new_key(work: Path) -> None:
     assert twice(BAD) == 6
     write(work / "local" / "LOC-S901.yaml", LOCAL_RULE.replace("textiles unit", "sewing room"))
     assert twice(BAD) == 7  # a rule of a pack the config names
+
+
+def test_a_config_the_nearest_one_hides_is_not_in_the_key(
+    work: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = work / "project"
+    write(project / "plancheck.toml", "fail_under = 0\n")
+    (project / BAD).write_bytes((work / BAD).read_bytes())
+    monkeypatch.chdir(project)
+
+    def twice() -> int:
+        lint(BAD)
+        lint(BAD)
+        return len(files())
+
+    assert twice() == 1
+    # above the project's own config: not read by the lint, so not part of its key
+    write(work / "pyproject.toml", "[tool.plancheck]\nfail_under = 100\n")
+    assert twice() == 1
+    write(project / "plancheck.toml", "fail_under = 1\n")
+    assert twice() == 2
 
 
 def test_runs_that_write_files_or_read_more_are_never_replayed(work: Path) -> None:
