@@ -247,6 +247,11 @@ def lint(paths: tuple[str, ...], **opts: Any) -> None:
         hit = lookup(key, opts.get("cache_dir"))
         if hit is not None:  # every input as it was when a fully cached run printed this
             code, text, color = hit
+            from checker.cli.entry import remember
+
+            remember(
+                paths, opts
+            )  # this command line, typed another way, is answered early next time
             click.echo(text, nl=False, color=color)
             sys.exit(code)
     from checker.cli.commands import lint_command

@@ -142,6 +142,15 @@ def test_a_typed_command_is_replayed_before_click_is_imported(work: Path) -> Non
     assert "imported: ['click'" in edited.stderr  # an input changed: linted again
 
 
+def test_a_command_typed_another_way_is_replayed_early_from_its_second_run(work: Path) -> None:
+    for _ in range(2):  # the second run stores the replay, noted for this command line
+        _typed(work, "lint", BAD, "-f", "json")
+    other = [_typed(work, "lint", "-f", "json", BAD) for _ in range(2)]
+    assert other[0].stdout == other[1].stdout and '"cached": true' in other[1].stdout
+    assert "imported: ['click'" in other[0].stderr  # the replay found by the command line
+    assert "imported: []" in other[1].stderr, other[1].stderr
+
+
 def test_other_commands_go_to_the_command_line(work: Path) -> None:
     run = _typed(work, "--version")
     assert run.returncode == 0 and "plancheck" in run.stdout
