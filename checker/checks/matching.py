@@ -162,7 +162,7 @@ class _Pool:
     def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
         self.sets: list[_MatchSet] = []  # held, so that a key is never reused
-        self.patterns: list[tuple[str, list[dict[str, Any]], Anchor]] = []
+        self.patterns: list[tuple[str, list[dict[str, Any]]]] = []  # (label, pattern)
         # which patterns a Doc can match, as bits: each required token of each pattern is a
         # bit, set by any of its words; a pattern can match when all of its bits are set
         self._bits: dict[tuple[str, int], int] = {}  # (attribute, word's hash) -> its bits
@@ -190,7 +190,7 @@ class _Pool:
             # again for every Matcher a new mix of texts asks for
             matcher = self._token[which] = Matcher(self.nlp.vocab, validate=False)
             for i in sorted(which):
-                label, pattern, _ = self.patterns[i]
+                label, pattern = self.patterns[i]
                 matcher.add(label, [pattern])
         return matcher
 
@@ -202,7 +202,7 @@ class _Pool:
             full |= bit
             for word in words:
                 self._bits[(attr, word)] = self._bits.get((attr, word), 0) | bit
-        self.patterns.append((label, pattern, needs))
+        self.patterns.append((label, pattern))
         self._full.append(full)
 
     def _possible(self, doc: Doc) -> frozenset[int]:

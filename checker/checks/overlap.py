@@ -84,10 +84,13 @@ class OverlapCheck(Check):
                 self.topic_of.setdefault(w.lower(), set()).update(kin[topic])
         self.back = [tuple(p.lower().split()) for p in self.params.refers_back]
         self.weak = {w.lower() for w in self.params.weak}
+        # (lemma, lower case, stop flag) hashes -> what the word says: read once per run
+        self._word_memo: dict[tuple[int, int, int], tuple[frozenset[str], frozenset[str], bool]]
+        self._word_memo = {}
 
     def __getstate__(self) -> dict[str, object]:
         """Pickled (a compiled rule pack) without the words read so far."""
-        return {k: v for k, v in self.__dict__.items() if k != "_word_memo"}
+        return {**self.__dict__, "_word_memo": {}}
 
     def _stem(self, word: str) -> str:
         n = self.params.stem
@@ -111,10 +114,8 @@ class OverlapCheck(Check):
         content: set[str] = set()
         topics: set[str] = set()
         names_area = False
-        # a word is read once per run: by its hashes, not by a Token object per word
-        memo: dict[tuple[int, int, int], tuple[frozenset[str], frozenset[str], bool]] = (
-            self.__dict__.setdefault("_word_memo", {})
-        )
+        # a word is read by its hashes, not by a Token object per word
+        memo = self._word_memo
         if len(memo) > 200_000:  # a long-lived server meets ever more words
             memo.clear()
         rows = doc.to_array([LEMMA, LOWER, IS_STOP]).tolist()

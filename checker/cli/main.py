@@ -249,9 +249,8 @@ def lint(paths: tuple[str, ...], **opts: Any) -> None:
             code, text, color = hit
             from checker.cli.entry import remember
 
-            remember(
-                paths, opts
-            )  # this command line, typed another way, is answered early next time
+            # noted for this command line as typed: answered before click next time
+            remember(paths, opts)
             click.echo(text, nl=False, color=color)
             sys.exit(code)
     from checker.cli.commands import lint_command
